@@ -1,0 +1,3 @@
+"""chidao: Vietnamese meeting minutes and official documents in, tracked tasks out."""
+
+__version__ = "0.1.0"
