@@ -1,0 +1,137 @@
+"""The learned task classifier (scikit-learn): is this candidate a task?
+
+Features are the candidate's words, the words of what it inherits from (list intro,
+parent item, section heading), the cue lexicon's scores by kind, and its shape (list
+item or sentence, depth, deadline found, units found). `rules_only` and `text_only`
+feature views exist so that `chidao evaluate --ablation` can report rules alone,
+classifier alone, and both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import joblib
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MaxAbsScaler
+
+from extractors.cues import CueHit, rule_score
+
+View = Literal["both", "text", "rules"]
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 40  # the opening words carry the decision; long items would drown it
+
+
+@dataclass(slots=True)
+class CandidateView:
+    """What the classifier sees of one candidate."""
+
+    body: str  # the text after the list marker
+    context: str  # inherited spans and the section heading
+    kind: str
+    level: int
+    cues: list[CueHit]
+    has_deadline: bool
+    has_recurrence: bool
+    n_lead: int
+    n_support: int
+    doc_kind: str | None
+    position: float  # 0..1 in the document
+
+
+def _words(text: str, prefix: str, limit: int) -> dict[str, float]:
+    tokens = _WORD.findall(text.lower())[:limit]
+    feats: dict[str, float] = {}
+    for a, b in zip(tokens, tokens[1:] + [""]):
+        feats[f"{prefix}{a}"] = 1.0
+        if b:
+            feats[f"{prefix}{a}_{b}"] = 1.0
+    if tokens:
+        feats[f"{prefix}first={tokens[0]}"] = 1.0
+        if len(tokens) > 1:
+            feats[f"{prefix}first2={tokens[0]}_{tokens[1]}"] = 1.0
+    return feats
+
+
+def _rule_features(view: CandidateView) -> dict[str, float]:
+    feats: dict[str, float] = {"rule_score": rule_score(view.cues)}
+    for hit in view.cues:
+        key = f"cue_{hit.rule.where}_{hit.rule.kind}"
+        feats[key] = feats.get(key, 0.0) + hit.rule.weight
+    return feats
+
+
+def _shape_features(view: CandidateView) -> dict[str, float]:
+    n_words = len(view.body.split())
+    return {
+        f"kind={view.kind}": 1.0,
+        f"level={min(view.level, 3)}": 1.0,
+        f"doc={view.doc_kind}": 1.0,
+        "has_deadline": float(view.has_deadline),
+        "has_recurrence": float(view.has_recurrence),
+        "has_lead": float(view.n_lead > 0),
+        "has_support": float(view.n_support > 0),
+        "short": float(n_words < 6),
+        "long": float(n_words > 80),
+        "position": view.position,
+        "ends_colon": float(view.body.rstrip().endswith(":")),
+    }
+
+
+def features(view: CandidateView, which: View = "both") -> dict[str, float]:
+    """Return the feature dict of a candidate for one view."""
+    feats: dict[str, float] = {}
+    if which in ("both", "rules"):
+        feats.update(_rule_features(view))
+        feats.update(_shape_features(view))
+    if which in ("both", "text"):
+        feats.update(_words(view.body, "w:", MAX_WORDS))
+        feats.update(_words(view.context, "c:", MAX_WORDS))
+    return feats
+
+
+def new_model() -> Pipeline:
+    return Pipeline([
+        ("vectorize", DictVectorizer()),
+        ("scale", MaxAbsScaler()),
+        ("classify", LogisticRegression(C=0.5, class_weight="balanced", max_iter=2000)),
+    ])
+
+
+@dataclass(slots=True)
+class TaskClassifier:
+    """A trained model, the feature view it was trained on, and its decision threshold."""
+
+    model: Pipeline
+    view: View = "both"
+    threshold: float = 0.5
+
+    def probabilities(self, views: list[CandidateView]) -> list[float]:
+        if not views:
+            return []
+        rows = [features(v, self.view) for v in views]
+        return [float(p) for p in self.model.predict_proba(rows)[:, 1]]
+
+    def save(self, folder: Path, metrics: dict[str, object]) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        joblib.dump(self.model, folder / "model.joblib")
+        meta = {"view": self.view, "threshold": self.threshold, **metrics}
+        (folder / "metrics.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> TaskClassifier:
+        meta = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+        return cls(joblib.load(folder / "model.joblib"), meta.get("view", "both"), float(meta.get("threshold", 0.5)))
+
+
+def train(views: list[CandidateView], labels: list[int], view: View = "both") -> TaskClassifier:
+    """Fit a classifier on candidates labelled against gold."""
+    model = new_model()
+    model.fit([features(v, view) for v in views], labels)
+    return TaskClassifier(model, view)

@@ -1,0 +1,151 @@
+"""Document metadata from the header: number, issuer, title, kind, date, recipients.
+
+The date is the one deadlines resolve against (ANNOTATION.md §4): the issue date on the
+dateline; where the dateline is blank (an unsigned draft) or absent (a news report),
+the date of the meeting the text reports, its year taken from the dateline or the
+publication line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from extractors.dates import find_dateline, make_date, parse_vn_date
+from extractors.resources import json_data
+
+HEADER_CHARS = 2500
+
+_NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*((?:\d[\d\s.]*)?\s*/\s*[\wĐđ.&-]+(?:/[\wĐđ.&-]+)?|\d+[\w-]*)")
+_NUMERIC_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
+_VERBAL_DAY = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+
+
+@dataclass(slots=True)
+class Metadata:
+    number: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    date: datetime.date | None = None
+    issue_date: datetime.date | None = None
+    meeting_date: datetime.date | None = None
+    recipients: list[str] = field(default_factory=list)
+    body_start: int = 0  # where the header ends
+
+
+@cache
+def _header_data() -> dict[str, Any]:
+    data: dict[str, Any] = json_data("metadata_header.json")
+    return data
+
+
+def find_number(header: str) -> str | None:
+    m = _NUMBER.search(header)
+    return re.sub(r"\s+", "", m.group(1)) if m else None
+
+
+def find_issuer(lines: list[str]) -> str | None:
+    """Return the issuing body: the upper-case header lines before the number, motto removed."""
+    parts = []
+    for line in lines[:6]:
+        if re.match(r"\s*Số\b", line) or _VERBAL_DAY.search(line):
+            break
+        for motto in _header_data()["motto"]:
+            line = line.replace(motto, " ")
+        upper = " ".join(w for w in line.split() if w.isupper() or not any(c.isalpha() for c in w))
+        if upper.strip(" -–_*"):
+            parts.append(upper.strip(" -–_*"))
+    issuer = " ".join(parts).strip()
+    return issuer or None
+
+
+def find_title(lines: list[str]) -> tuple[str | None, str | None]:
+    """Return the title (type word and subject) and the kind of document."""
+    types: dict[str, str] = _header_data()["types"]
+    for i, line in enumerate(lines[:25]):
+        stripped = line.strip()
+        if stripped in types:
+            subject = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            return (f"{stripped} {subject}".strip(), types[stripped])
+        if stripped.startswith(_header_data()["letter_subject"]):
+            subject = stripped.split(_header_data()["recipient_cue"])[0].strip()
+            return subject, "letter"
+    first = next((ln.strip() for ln in lines if ln.strip()), None)
+    return first, None
+
+
+def find_recipients(text: str, header_end: int) -> list[str]:
+    """Return the addressees after 'Kính gửi:' (inline, or one per '-' line)."""
+    cue = _header_data()["recipient_cue"]
+    at = text.find(cue, 0, header_end + 1500)
+    if at < 0:
+        return []
+    rest = text[at + len(cue):].lstrip(" :")
+    first_line, _, following = rest.partition("\n")
+    items = [first_line] if first_line.strip() else []
+    for line in following.split("\n"):
+        if not line.lstrip().startswith(("-", "+", "•")):
+            break
+        items.append(line)
+    names = [re.sub(r"^[\s\-+•]+|[\s;.,]+$", "", item) for item in items]
+    return [n for n in names if n]
+
+
+def _meeting_date(text: str, year_hint: int | None) -> datetime.date | None:
+    """Return the date of the meeting the text reports: a date near a meeting word."""
+    words = "|".join(re.escape(w) for w in _header_data()["meeting_words"])
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text[:6000]):
+        if not re.search(rf"(?<!\w)(?:{words})(?!\w)", sentence, re.IGNORECASE):
+            continue
+        for pattern in (_VERBAL_DAY, _NUMERIC_DAY):
+            m = pattern.search(sentence)
+            if m and re.search(r"ngày\s*$", sentence[max(0, m.start() - 8):m.start()] + "ngày ", re.IGNORECASE):
+                year = int(m.group(3)) if m.group(3) else year_hint
+                if year:
+                    found = make_date(year, int(m.group(2)), int(m.group(1)))
+                    if found:
+                        return found
+    return None
+
+
+def _publication_year(header: str) -> int | None:
+    m = _PUBLISHED.search(header)
+    return int(m.group(3)) if m else None
+
+
+def read_metadata(text: str) -> Metadata:
+    """Read a document's metadata from its (normalized) text."""
+    header = text[:HEADER_CHARS]
+    lines = header.split("\n")
+    meta = Metadata(number=find_number(header[:800]), issuer=find_issuer(lines))
+    meta.title, meta.kind = find_title(lines)
+    dateline = find_dateline(header)
+    if dateline:
+        meta.issue_date, _, meta.body_start = dateline
+    year_hint = meta.issue_date.year if meta.issue_date else _dateline_year(header, dateline) or _publication_year(header)
+    meta.meeting_date = _meeting_date(text, year_hint)
+    if meta.kind is None and not dateline:
+        meta.kind = "news"
+    meta.date = meta.issue_date or meta.meeting_date or _news_date(header, dateline)
+    meta.recipients = find_recipients(text, meta.body_start)
+    return meta
+
+
+def _dateline_year(header: str, dateline: tuple[datetime.date | None, int, int] | None) -> int | None:
+    if not dateline:
+        return None
+    m = re.search(r"năm\s+(\d{4})", header[dateline[1]:dateline[2]])
+    return int(m.group(1)) if m else None
+
+
+def _news_date(header: str, dateline: tuple[datetime.date | None, int, int] | None) -> datetime.date | None:
+    """A news item without a meeting date is dated by its publication line."""
+    if dateline:
+        return None
+    m = _PUBLISHED.search(header[:400])
+    return parse_vn_date(m.group()) if m else None

@@ -1,0 +1,186 @@
+"""Normalize a document's text before extraction, keeping a map back to the source.
+
+Steps: Unicode NFC; invisible and odd space characters; one tone-mark placement
+(hòa, thủy); running page numbers dropped; hard-wrapped lines joined back into
+paragraphs. Every character of the result knows the source offset it came from, so a
+task found in the normalized text can still point to its page in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.resources import tsv_rows
+
+MAX_CHARS = 5_000_000  # one document; larger inputs are refused by `extract` with a clear error
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """Normalized text and, for each of its characters, the offset in the source text."""
+
+    text: str
+    source_offsets: list[int]
+
+    def to_source(self, offset: int) -> int:
+        """Return the source offset of normalized offset `offset` (end offsets allowed)."""
+        if offset >= len(self.source_offsets):
+            return self.source_offsets[-1] + 1 if self.source_offsets else 0
+        return self.source_offsets[offset]
+
+
+Mapped = tuple[str, list[int]]
+
+_COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_CLUSTER = re.compile(f"[^{_COMBINING}][{_COMBINING}]+")
+_MARKER = re.compile(
+    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s|[-+•–*]\s|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b|Điều\s+\d+)",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+_TERMINAL = ".;:!?…\"”)"
+
+
+def _sub_mapped(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], mapped: Mapped) -> Mapped:
+    """Apply `pattern.sub(repl)` while carrying each character's source offset along."""
+    text, offsets = mapped
+    out: list[str] = []
+    out_offsets: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        out.append(text[last:match.start()])
+        out_offsets.extend(offsets[last:match.start()])
+        new = repl(match)
+        out.append(new)
+        if len(new) == match.end() - match.start():
+            out_offsets.extend(offsets[match.start():match.end()])
+        else:
+            out_offsets.extend([offsets[match.start()]] * len(new))
+        last = match.end()
+    if last == 0:
+        return mapped
+    out.append(text[last:])
+    out_offsets.extend(offsets[last:])
+    return "".join(out), out_offsets
+
+
+@cache
+def _invisible_table() -> dict[str, str]:
+    table = {}
+    for code, replacement, *_ in tsv_rows("normalize_invisible.tsv"):
+        char = chr(int(code[2:], 16))
+        table[char] = chr(int(replacement[2:], 16)) if replacement else ""
+    return table
+
+
+@cache
+def _tone_table() -> dict[str, str]:
+    table = {}
+    for old, new in tsv_rows("normalize_tone_marks.tsv"):
+        table[old] = new
+        table[old.upper()] = new.upper()
+        table[old[0].upper() + old[1:]] = new[0].upper() + new[1:]
+    return table
+
+
+@cache
+def _tone_pattern() -> re.Pattern[str]:
+    # "uy" after q is "qu"+"y" (quý): leave it. A following letter means a final consonant.
+    alternatives = "|".join(sorted(_tone_table(), key=len, reverse=True))
+    return re.compile(f"(?<![qQ])(?:{alternatives})(?![^\\W\\d_])")
+
+
+@cache
+def _invisible_pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in _invisible_table()) + "]")
+
+
+def to_nfc(mapped: Mapped) -> Mapped:
+    if unicodedata.is_normalized("NFC", mapped[0]):
+        return mapped
+    return _sub_mapped(_CLUSTER, lambda m: unicodedata.normalize("NFC", m.group()), mapped)
+
+
+def strip_invisible(mapped: Mapped) -> Mapped:
+    table = _invisible_table()
+    return _sub_mapped(_invisible_pattern(), lambda m: table[m.group()], mapped)
+
+
+def place_tone_marks(mapped: Mapped) -> Mapped:
+    table = _tone_table()
+    return _sub_mapped(_tone_pattern(), lambda m: table[m.group()], mapped)
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Tell whether the text was hard-wrapped at a fixed width (text out of a PDF)."""
+    long_lines = [ln for ln in lines if len(ln.strip()) >= 50]
+    if len(long_lines) < 5:
+        return False
+    unterminated = sum(1 for ln in long_lines if ln.rstrip()[-1] not in _TERMINAL)
+    return unterminated / len(long_lines) > 0.4
+
+
+def _is_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _joins(current: str, following: str, wrapped: bool) -> bool:
+    """Tell whether `following` continues the paragraph that `current` ends."""
+    if not current or not following or _MARKER.match(following) or _is_heading(current):
+        return False
+    if following[0].islower():
+        return True
+    return wrapped and current[-1] not in _TERMINAL and not _is_heading(following)
+
+
+def join_lines(mapped: Mapped) -> Mapped:
+    """Join hard-wrapped lines into paragraphs, one per line; collapse spaces; drop page numbers."""
+    text, offsets = mapped
+    raw_lines: list[tuple[str, list[int]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        raw_lines.append((line, offsets[pos:pos + len(line)]))
+        pos += len(line) + 1
+    # A run of 3+ spaces inside a line is a column gap (the two-column header of an
+    # official letter): such lines stay lines, or issuer and motto would run together.
+    columnar = [bool(_COLUMN_GAP.search(line.strip(" "))) for line, _ in raw_lines]
+    lines = [_collapse_spaces(line, offs) for line, offs in raw_lines]
+    wrapped = _is_wrapped([line for line, _ in lines])
+    out: list[str] = []
+    out_offsets: list[int] = []
+    previous, previous_columnar = "", False
+    for (line, offs), is_columnar in zip(lines, columnar):
+        if _PAGE_NUMBER_LINE.match(line) and previous:
+            continue
+        if out:
+            separator_offset = offs[0] - 1 if offs else out_offsets[-1]
+            joined = not (is_columnar or previous_columnar) and _joins(previous, line, wrapped)
+            out.append(" " if joined else "\n")
+            out_offsets.append(separator_offset)
+        out.append(line)
+        out_offsets.extend(offs)
+        previous, previous_columnar = line, is_columnar
+    return "".join(out), out_offsets
+
+
+def _collapse_spaces(line: str, offsets: list[int]) -> tuple[str, list[int]]:
+    stripped = line.strip(" ")
+    begin = len(line) - len(line.lstrip(" "))
+    offs = offsets[begin:begin + len(stripped)]
+    if "  " not in stripped:
+        return stripped, offs
+    return _sub_mapped(re.compile(r" {2,}"), lambda m: " ", (stripped, offs))
+
+
+def normalize(text: str) -> NormalizedText:
+    """Return `text` normalized for extraction, with its map back to source offsets."""
+    mapped: Mapped = (text, list(range(len(text))))
+    for step in (to_nfc, strip_invisible, place_tone_marks, join_lines):
+        mapped = step(mapped)
+    return NormalizedText(mapped[0], mapped[1])

@@ -1,0 +1,196 @@
+"""From a `SourceText` to an `Extraction`: the extraction steps in order.
+
+normalize → metadata → structure → candidates → (cues, deadlines, roles) → classifier →
+task records with inheritance. Each step is a plain function in its own module; this
+module only wires them, and `extractors.spacy_pipeline` exposes the same steps as spaCy
+components.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from chidao.errors import InputError
+from chidao.records import DocumentRecord, Extraction, SourceText, TaskRecord, document_id, task_id
+from extractors.candidates import Candidate, find_candidates
+from extractors.classifier import CandidateView, TaskClassifier
+from extractors.cues import CueHit, find_cues, rule_score
+from extractors.deadlines import DeadlineMention, choose_deadline, find_deadlines, parse_deadline_value
+from extractors.metadata import Metadata, read_metadata
+from extractors.models import load_task_classifier
+from extractors.normalize import MAX_CHARS, NormalizedText, normalize
+from extractors.roles import Roles, assign_roles
+from extractors.structure import parse
+from extractors.units import find_units
+
+RULE_THRESHOLD = 1.5  # rule score above which a candidate is a task when no model is trained
+END_MARKERS = ("Nơi nhận", "Nơi gửi")
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One candidate with everything found in it and inherited from above it."""
+
+    candidate: Candidate
+    body: str
+    context: str
+    cues: list[CueHit]
+    own_deadline: DeadlineMention | None
+    deadline: DeadlineMention | None
+    lead: list[str]
+    support: list[str]
+    assigner: str | None
+    view: CandidateView | None = None
+    probability: float = 0.0
+    inherited: list[str] = field(default_factory=list)
+
+
+def _doc_date(meta: Metadata) -> datetime.date | None:
+    return meta.date
+
+
+def _body_end(text: str) -> int:
+    """Return where the signature block starts (nothing after it is a task)."""
+    positions = [p for p in (text.rfind("\n" + m) for m in END_MARKERS) if p > 0]
+    return min(positions) if positions else len(text)
+
+
+class _SpanAnalyzer:
+    """Roles and deadlines of the spans candidates inherit from, computed once each."""
+
+    def __init__(self, text: str, doc_date: datetime.date | None) -> None:
+        self.text = text
+        self.doc_date = doc_date
+        self.roles = lru_cache(maxsize=None)(self._roles)
+        self.deadline = lru_cache(maxsize=None)(self._deadline)
+
+    def _roles(self, start: int, end: int) -> Roles:
+        return assign_roles(self.text[start:end], None)
+
+    def _deadline(self, start: int, end: int) -> DeadlineMention | None:
+        return choose_deadline(find_deadlines(self.text[start:end], self.doc_date))
+
+
+def _row_units_and_deadline(cells: list[str], doc_date: datetime.date | None) -> tuple[list[str], list[str], DeadlineMention | None]:
+    unit_cells = [c for c in cells if find_units(c)]
+    lead = [u.text for u in find_units(unit_cells[0])] if unit_cells else []
+    support = [u.text for u in find_units(unit_cells[1])] if len(unit_cells) > 1 else []
+    deadline = next((d for d in (parse_deadline_value(c, doc_date) for c in cells) if d), None)
+    return lead, support, deadline
+
+
+def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) -> Analysis:
+    """Find cues, deadline and roles of one candidate, inheriting what it lacks."""
+    body = text[cand.body_start:cand.end]
+    context_parts = [text[s:e] for s, e in cand.inherit]
+    if cand.heading:
+        context_parts.append(text[cand.heading[0]:cand.heading[1]])
+    context = " ".join(context_parts)
+    cues = find_cues(text[cand.start:cand.end], cand.body_start - cand.start, context)
+    roles = spans.roles(cand.start, cand.end)
+    lead = [u.text for u in roles.lead]
+    support = [u.text for u in roles.support]
+    own = spans.deadline(cand.start, cand.end)
+    if cand.kind == "row":
+        row_lead, row_support, row_deadline = _row_units_and_deadline(cand.cells, spans.doc_date)
+        lead, support, own = lead or row_lead, support or row_support, own or row_deadline
+    deadline, assigner, inherited = own, roles.assigner, []
+    for s, e in cand.inherit:
+        if not lead:
+            up = spans.roles(s, e)
+            if up.lead:
+                lead = [u.text for u in up.lead]
+                support = support or [u.text for u in up.support]
+                inherited.append("units")
+            assigner = assigner or up.assigner
+        if deadline is None:
+            deadline = spans.deadline(s, e)
+    if not lead and meta.recipients and meta.kind in ("letter", None):
+        lead = list(meta.recipients)
+        inherited.append("recipients")
+    return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited)
+
+
+def _view(a: Analysis, meta: Metadata, n_chars: int) -> CandidateView:
+    return CandidateView(
+        body=a.body, context=a.context, kind=a.candidate.kind, level=a.candidate.level, cues=a.cues,
+        has_deadline=a.own_deadline is not None and a.own_deadline.date is not None,
+        has_recurrence=a.own_deadline is not None and a.own_deadline.recurrence is not None,
+        n_lead=len(a.lead), n_support=len(a.support), doc_kind=meta.kind,
+        position=a.candidate.start / max(1, n_chars),
+    )
+
+
+def analyze_document(text: str, meta: Metadata) -> list[Analysis]:
+    """Return every candidate of a normalized document with its analysis and view."""
+    spans = _SpanAnalyzer(text, _doc_date(meta))
+    candidates = find_candidates(text, parse(text), meta.body_start, _body_end(text))
+    analyses = [analyze(text, c, spans, meta) for c in candidates]
+    for a in analyses:
+        a.view = _view(a, meta, len(text))
+    return analyses
+
+
+def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:
+    """Set each analysis' task probability; return the decision threshold."""
+    if classifier is None:
+        for a in analyses:
+            a.probability = 1.0 if rule_score(a.cues) >= RULE_THRESHOLD else 0.0
+        return 0.5
+    probs = classifier.probabilities([a.view for a in analyses if a.view is not None])
+    for a, p in zip(analyses, probs):
+        a.probability = p
+    return classifier.threshold
+
+
+def _action(a: Analysis) -> str:
+    """Return the task's action: its body up to the first clause break."""
+    body = a.body.strip()
+    for unit in a.lead:
+        if body.startswith(unit):
+            body = body[len(unit):].lstrip(" ,:")
+    for stop in (";", ". "):
+        if stop in body:
+            body = body.split(stop)[0]
+    return body.strip().rstrip(".")
+
+
+def to_task(a: Analysis, doc_id: str, source: SourceText, norm: NormalizedText) -> TaskRecord:
+    c = a.candidate
+    d = a.deadline
+    return TaskRecord(
+        id=task_id(doc_id, c.start, c.end), text=norm.text[c.start:c.end], start=c.start, end=c.end,
+        page=source.page_at(norm.to_source(c.start)), action=_action(a) or None,
+        lead_units=a.lead, support_units=[u for u in a.support if u not in a.lead],
+        deadline=d.date.isoformat() if d and d.date else None, deadline_text=d.text if d else None,
+        recurrence=d.recurrence if d else None, assigner=a.assigner, confidence=round(a.probability, 3),
+    )
+
+
+def extract(source: SourceText, classifier: TaskClassifier | None | bool = True) -> Extraction:
+    """Extract the document record and its tasks from one source.
+
+    Args:
+        source: what a reader returned.
+        classifier: a trained classifier, True for the default one, or None/False for rules only.
+    Raises:
+        InputError: the text is too long to be one document.
+    """
+    if len(source.text) > MAX_CHARS:
+        raise InputError(source.path, f"the text has {len(source.text):,} characters, over the "
+                         f"{MAX_CHARS:,} a single document may have", "split it into its documents")
+    norm = normalize(source.text)
+    meta = read_metadata(norm.text)
+    model = load_task_classifier() if classifier is True else (classifier or None)
+    analyses = analyze_document(norm.text, meta)
+    threshold = score(analyses, model)
+    doc_id = document_id(source.sha256)
+    tasks = [to_task(a, doc_id, source, norm) for a in analyses if a.probability >= threshold]
+    document = DocumentRecord(
+        id=doc_id, source=source.path, title=meta.title, number=meta.number, issuer=meta.issuer,
+        date=meta.date.isoformat() if meta.date else None, text=norm.text, kind=meta.kind,
+        meeting_date=meta.meeting_date.isoformat() if meta.meeting_date else None,
+    )
+    return Extraction(document, tasks, list(source.pages), list(source.warnings))

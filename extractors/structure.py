@@ -1,0 +1,158 @@
+"""Document structure: paragraphs, enumerated items and their nesting, sentences.
+
+A list's depth is not fixed by its marker: documents nest "1." under "I." or "-" under
+"1." as they please. So depth follows first use: a marker kind seen before closes the
+items opened after it (it is a sibling); a new kind opens a child level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extractors.resources import json_data, tsv_rows
+
+
+@dataclass(slots=True)
+class Node:
+    """A paragraph of the document; list items know their marker, parent and children."""
+
+    start: int
+    end: int
+    marker: str | None = None  # kind of list marker, None for plain paragraphs
+    marker_end: int = 0  # offset where the text after the marker starts
+    level: int = 0
+    parent: Node | None = field(default=None, repr=False)
+    children: list[Node] = field(default_factory=list, repr=False)
+    intro: Node | None = field(default=None, repr=False)  # paragraph introducing this list
+    heading: Node | None = field(default=None, repr=False)  # nearest section heading above
+
+    @property
+    def is_item(self) -> bool:
+        return self.marker is not None
+
+
+@cache
+def _marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((m["kind"], re.compile(m["pattern"])) for m in json_data("structure_markers.json")["markers"])
+
+
+def match_marker(line: str) -> tuple[str, int] | None:
+    """Return the kind of list marker opening `line` and its length, or None."""
+    for kind, pattern in _marker_patterns():
+        m = pattern.match(line)
+        if m:
+            return kind, m.end()
+    return None
+
+
+def is_heading(line: str) -> bool:
+    """Tell whether a line is a heading: upper-case letters only (after its marker)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every non-blank line of normalized text."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def parse(text: str) -> list[Node]:
+    """Return the document's paragraphs as `Node`s, with list nesting, intros and headings.
+
+    A plain paragraph right after a list item belongs to that item: it lengthens the
+    item, or, when the item is only a label ("3. Sở Xây dựng"), it becomes its child.
+    A heading or a closing paragraph ("Căn cứ nội dung chỉ đạo trên, ...") ends the list.
+    """
+    nodes: list[Node] = []
+    stack: list[Node] = []  # open list items, outermost first
+    previous_plain: Node | None = None
+    heading: Node | None = None
+    for start, end in paragraphs(text):
+        line = text[start:end]
+        marker = match_marker(line)
+        body = line[marker[1]:] if marker else line
+        node = Node(start, end, heading=heading)
+        if is_heading(body):
+            stack.clear()
+        if marker:
+            node.marker, node.marker_end = marker[0], start + marker[1]
+            _attach(node, stack, previous_plain)
+        elif stack and not is_heading(body) and not _closes_list(line):
+            owner = stack[-1]
+            if is_label(text[owner.marker_end:owner.end]) or owner.children:
+                node.marker, node.marker_end = "body", start
+                node.parent, node.level = owner, owner.level + 1
+                owner.children.append(node)
+            else:
+                owner.end = end  # the item goes on up to the next item
+                continue
+        else:
+            stack.clear()
+            previous_plain = node
+        if is_heading(body):
+            heading = node
+        nodes.append(node)
+    return nodes
+
+
+def is_label(text: str) -> bool:
+    """Tell whether an item's text is only a label (a unit's name or a topic), not a sentence."""
+    stripped = text.strip()
+    return len(stripped.split()) <= 12 and not stripped.endswith((".", ";", ":")) or stripped.endswith(":")
+
+
+@cache
+def _closers() -> tuple[str, ...]:
+    return tuple(row[0].lower() for row in tsv_rows("structure_closers.tsv"))
+
+
+def _closes_list(line: str) -> bool:
+    return line.lower().startswith(_closers())
+
+
+def _attach(node: Node, stack: list[Node], previous_plain: Node | None) -> None:
+    kinds = [n.marker for n in stack]
+    if node.marker in kinds:
+        del stack[kinds.index(node.marker):]
+    if stack:
+        node.parent = stack[-1]
+        stack[-1].children.append(node)
+    else:
+        node.intro = previous_plain
+    node.level = len(stack)
+    stack.append(node)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row[0] for row in tsv_rows("structure_abbreviations.tsv"))
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)])?(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentences, returning their (start, end) offsets."""
+    spans = []
+    begin = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = text[max(start, m.start() - 6):m.start()].split()[-1:] if m.start() > start else []
+        if word and word[0].rstrip(".") in _abbreviations():
+            continue
+        spans.append((begin, m.end()))
+        begin = m.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        spans.append((begin, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
