@@ -50,6 +50,7 @@ class HeadRule:
     bare: bool = False
     of_unit: bool = False
     owner: bool = False
+    name_starts: tuple[str, ...] = ()
     not_followed_by: tuple[str, ...] = ()
 
     @classmethod
@@ -72,6 +73,7 @@ def check_keys(raw: dict[str, Any], allowed: set[str], source: str) -> None:
 # Old tone placement ("uỷ", "hoà") and the broken-font "Ƣ" are matched as the new forms.
 _TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
          "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_ABBREVIATIONS = frozenset({"VPCP", "NHNN", "BCA", "BQP", "BYT", "BCT", "BTC", "BXD", "BNNMT", "BKHCN", "BTNMT", "VKSNDTC", "TANDTC"})
 _TOKEN = re.compile(r"[^\W_]+(?:[&.\-/][^\W_]+)*|\S")
 
 
@@ -90,6 +92,7 @@ class Token:
     end: int
     text: str
     key: str
+    broken: bool = False  # a line break or tab comes before this token
 
     @property
     def cap(self) -> bool:
@@ -102,7 +105,12 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Split text into syllables and punctuation with their offsets."""
-    return [Token(m.start(), m.end(), m.group(), key(m.group())) for m in _TOKEN.finditer(text)]
+    toks, last = [], 0
+    for m in _TOKEN.finditer(text):
+        gap = text[last : m.start()]
+        toks.append(Token(m.start(), m.end(), m.group(), key(m.group()), "\n" in gap or "\t" in gap))
+        last = m.end()
+    return toks
 
 
 class PhraseTable:
@@ -138,6 +146,7 @@ class Grammar:
     qualifiers: PhraseTable
     blocked: PhraseTable
     titles: PhraseTable
+    documents: PhraseTable
 
 
 def _data(name: str) -> str:
@@ -161,7 +170,7 @@ def grammar() -> Grammar:
     """Load the unit grammar from extractors/data (once per process)."""
     src = "extractors/data/unit_heads.json"
     rules = [HeadRule.from_dict(h, src) for h in load_json("unit_heads.json")["heads"]]
-    heads = PhraseTable((alias, r) for r in rules for alias in (r.head, *r.aliases))
+    heads = PhraseTable((alias, (alias, r)) for r in rules for alias in (r.head, *r.aliases))
     names = load_json("unit_names.json")
     stops, coll, levels = load_json("unit_stops.json"), load_json("unit_collectives.json"), load_json("unit_levels.json")
     places = [line.split("\t")[0] for line in _data("unit_places.tsv").splitlines() if line and line[0] != "#"]
@@ -177,6 +186,7 @@ def grammar() -> Grammar:
         qualifiers=_plain(coll["qualifiers"]),
         blocked=_plain(coll["blocked"]),
         titles=_plain(levels["titles"]),
+        documents=_plain(stops["documents"]),
     )
 
 
@@ -197,11 +207,24 @@ def _head_at(g: Grammar, toks: Sequence[Token], i: int) -> tuple[int, HeadRule] 
     m = g.heads.match(toks, i)
     if not m or not toks[i].cap:
         return None
-    n, rule = m
+    n, (alias, rule) = m
+    if _shouting(toks[i].text) and not alias.split()[0].isupper():
+        return None  # "CỘNG HÒA XÃ HỘI", "BÁO CÁO": headings in capitals are not task text
     for word in rule.not_followed_by:
-        if [t.key for t in toks[i + n : i + n + len(word.split())]] == [key(w) for w in word.split()]:
+        if _words_at(toks, i + n, word):
             return None
-    return m
+    if rule.name_starts and not any(_words_at(toks, i + n, w) for w in rule.name_starts):
+        return None
+    return n, rule
+
+
+def _shouting(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _words_at(toks: Sequence[Token], i: int, phrase: str) -> bool:
+    words = [key(w) for w in phrase.split()]
+    return [t.key for t in toks[i : i + len(words)]] == words
 
 
 def _locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
@@ -220,11 +243,16 @@ def _locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
     if mode == "open":
         run = k
         while run < len(toks) and run - k < 4 and toks[run].word and (toks[run].cap or toks[run].text.isdigit()):
-            if _head_at(g, toks, run) or toks[run].text.isdigit() and run > k:
+            if _head_at(g, toks, run) or g.stops.match(toks, run) or (toks[run].text.isdigit() and run > k):
                 break
+            if run > k and toks[run].broken:
+                break  # a place name does not run over a line break or a table cell
             run += 1
         return run
     return k
+
+
+_SPACES = re.compile(r"\s+")  # a name wrapped over lines is written with single spaces
 
 
 def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
@@ -237,10 +265,10 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
         if keep and k > j:
             k += keep[0]
             continue
-        if k > j and (g.levels.match(toks, k) or _head_at(g, toks, k)):
+        if _head_at(g, toks, k) or (k > j and g.levels.match(toks, k)):
             break
         if g.stops.match(toks, k) and not (k == j and toks[k].cap):
-            if toks[k].key == "và" and k + 1 < len(toks) and toks[k + 1].cap and not _head_at(g, toks, k + 1):
+            if toks[k].key == "và" and _name_goes_on(g, toks, k + 1):
                 k += 1  # "Cục Bảo tồn thiên nhiên và Đa dạng sinh học": "và" inside the name
                 continue
             break
@@ -248,15 +276,20 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
     return k
 
 
+def _name_goes_on(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether a capitalized word after "và" continues the name (not a head or document)."""
+    return k < len(toks) and toks[k].cap and not _head_at(g, toks, k) and not g.documents.match(toks, k)
+
+
 def _unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) -> _Span | None:
     """Parse one named unit (not a "các ..." collective) starting at token i."""
     if i >= len(toks) or not toks[i].cap:
         return None
-    body = g.bodies.match(toks, i)
+    body = g.bodies.match(toks, i) if not _shouting(toks[i].text) or toks[i].text in _ABBREVIATIONS else None
     head = _head_at(g, toks, i)
     if body and (not head or body[0] > head[0]):
         h = g.heads.match(toks, i)
-        return _Span(i, _locality(g, toks, i + body[0]), h[1].head if h else toks[i].text)
+        return _Span(i, _locality(g, toks, i + body[0]), h[1][1].head if h else toks[i].text)
     if head is None:
         return None
     n, rule = head
@@ -289,7 +322,7 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
     while k < len(toks):
         if g.blocked.match(toks, k):
             break
-        m = g.levels.match(toks, k) if levels_only else g.nouns.match(toks, k) or g.levels.match(toks, k)
+        m = g.levels.match(toks, k) if levels_only else g.nouns.match(toks, k)
         if m is None or (k > start and _head_at(g, toks, k) and not levels_only):
             break
         k = end = k + m[0]
@@ -304,7 +337,8 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
 
 def _elliptical(g: Grammar, toks: Sequence[Token], i: int, text: str) -> list[_Span] | None:
     """Complete "các Sở: Công Thương, Tài chính" or "UBND các phường: Yên Bái, Văn Phú"."""
-    if toks[i].key == "các" and (m := g.heads.match(toks, i + 1)):
+    if toks[i].key == "các" and (hm := g.heads.match(toks, i + 1)):
+        m = hm[0], hm[1][1]
         prefix_from, colon = i + 1, i + 1 + m[0]
     elif (m := _head_at(g, toks, i)) and i + m[0] < len(toks) and toks[i + m[0]].key == "các":
         level = g.levels.match(toks, i + m[0] + 1)
@@ -352,13 +386,13 @@ def _collective(g: Grammar, toks: Sequence[Token], i: int) -> _Span | None:
     end = _collective_nouns(g, toks, i + 1)
     if end == i + 1:
         return None
-    m = g.nouns.match(toks, i + 1) or g.levels.match(toks, i + 1)
-    return _Span(i, end, m[1] if g.nouns.match(toks, i + 1) else toks[i + 1].text, collective=True)
+    return _Span(i, end, g.nouns.match(toks, i + 1)[1], collective=True)
 
 
 def _mention(text: str, toks: Sequence[Token], span: _Span) -> UnitMention:
     start, end = toks[span.i].start, toks[span.j - 1].end
-    return UnitMention(start, end, span.text or text[start:end], span.head, span.collective)
+    written = span.text or text[start:end]
+    return UnitMention(start, end, _SPACES.sub(" ", written), span.head, span.collective)
 
 
 def find_units(text: str) -> list[UnitMention]:
@@ -386,7 +420,7 @@ def find_units(text: str) -> list[UnitMention]:
         found.append(_mention(text, toks, span))
         i = span.j
         if span.names and i + 1 < len(toks) and toks[i].key in (",", "và") and not _head_at(g, toks, i + 1):
-            rule = g.heads.match(toks, span.i)[1]  # "Bộ Công an, Tài chính": the head is left out
+            rule = g.heads.match(toks, span.i)[1][1]  # "Bộ Công an, Tài chính": the head is left out
             items = _items(g, toks, i + 1, toks[span.i].text, rule, text, gazetteer_only=True)
             found.extend(_mention(text, toks, s) for s in items)
             i = items[-1].j if items else i

@@ -1,0 +1,218 @@
+"""Decide which units of one task text lead, which support, and who assigns.
+
+Cue rules come from `role_cues.json`: each has a direction and a scope, like medspaCy's
+context rules ("phối hợp với" looks forward up to 3 tokens for the units that coordinate).
+Units are grouped when only commas, "và" or titles stand between them, so a cue reaches
+the whole list it names. A unit at the start of an item with no cue of its own is the
+item's subject and leads ("1. Sở Công Thương chủ động ..."). Units merely mentioned
+(a report recipient, a document's author) and the assigner are neither lead nor support.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any
+
+from extractors.units import (
+    PhraseTable,
+    Token,
+    UnitDataError,
+    UnitMention,
+    check_keys,
+    find_units,
+    grammar,
+    load_json,
+    tokenize,
+)
+
+_ROLES = ("assigner", "mention", "lead", "support")  # precedence, strongest first
+_CONNECTORS = frozenset({",", "và", "hoặc"})
+_MARKER = re.compile(
+    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]|[-+•–*]|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*,?)\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Lead and support units of one task, in text order, and who assigned it."""
+
+    lead: list[UnitMention] = field(default_factory=list)
+    support: list[UnitMention] = field(default_factory=list)
+    assigner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRule:
+    """A cue with a direction and a scope (see role_cues.json `_doc`)."""
+
+    cue: str
+    role: str
+    direction: str
+    scope: int = 0
+    not_followed_by: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
+        """Build a rule, rejecting unknown keys, roles and directions."""
+        check_keys(raw, {f.name for f in fields(cls)}, source)
+        if raw.get("role") not in _ROLES or raw.get("direction") not in ("forward", "backward"):
+            raise UnitDataError(source, f"cue {raw.get('cue')!r}: bad role or direction", f"role in {_ROLES}")
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+
+
+@dataclass(slots=True)
+class _Group:
+    """Units joined by commas, "và" or titles, over tokens [i, j)."""
+
+    i: int
+    j: int
+    members: list[UnitMention]
+    roles: set[str] = field(default_factory=set)
+
+
+@cache
+def _cues() -> PhraseTable:
+    src = "extractors/data/role_cues.json"
+    rules = [RoleRule.from_dict(r, src) for r in load_json("role_cues.json")["rules"]]
+    by_cue: dict[str, list[RoleRule]] = {}
+    for rule in rules:
+        by_cue.setdefault(rule.cue, []).append(rule)
+    return PhraseTable(by_cue.items())
+
+
+def _token_range(toks: Sequence[Token], unit: UnitMention) -> tuple[int, int]:
+    inside = [n for n, t in enumerate(toks) if t.start >= unit.start and t.end <= unit.end]
+    return inside[0], inside[-1] + 1
+
+
+def _title_len(toks: Sequence[Token], k: int) -> int:
+    m = grammar().titles.match(toks, k)
+    return m[0] if m else 0
+
+
+def _groups(text: str, toks: Sequence[Token], units: Sequence[UnitMention]) -> list[_Group]:
+    """Join units that only commas, "và" and titles separate; keep an elliptical head with its list."""
+    groups: list[_Group] = []
+    for unit in units:
+        i, j = _token_range(toks, unit)
+        if unit.text != " ".join(text[unit.start : unit.end].split()) and i > 0 and toks[i - 1].text == ":":
+            i = _list_head(toks, i - 1, groups[-1].j if groups else 0)  # "các Sở: Công Thương"
+        if groups and _joined(toks, groups[-1].j, i):
+            groups[-1].j, groups[-1].members = j, [*groups[-1].members, unit]
+        else:
+            groups.append(_Group(i, j, [unit]))
+    return groups
+
+
+def _list_head(toks: Sequence[Token], colon: int, floor: int) -> int:
+    """Return where the head of an elliptical list begins ("các" of "các Sở:"), at most 4 tokens back."""
+    k = colon
+    while k > max(floor, colon - 4) and toks[k - 1].key != "các":
+        k -= 1
+    return k - 1 if k > floor and toks[k - 1].key == "các" else k
+
+
+def _joined(toks: Sequence[Token], k: int, end: int) -> bool:
+    while k < end:
+        step = 1 if toks[k].key in _CONNECTORS else _title_len(toks, k)
+        if step == 0:
+            return False
+        k += step
+    return True
+
+
+def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool) -> int:
+    """Count the tokens in [k, end) that are not titles (nor, for an assigner, name words)."""
+    count = 0
+    while k < end:
+        step = _title_len(toks, k)
+        if step == 0:
+            step, count = 1, count + (0 if names_too and toks[k].cap and toks[k].word else 1)
+        k += step
+    return count
+
+
+def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
+    """Give `rule.role` to the nearest group in the rule's direction, if within its scope."""
+    if any(_words_follow(toks, j, w) for w in rule.not_followed_by):
+        return None
+    if rule.direction == "forward":
+        ahead = [g for g in groups if g.i >= j]
+        target = ahead[0] if ahead and _gap(toks, j, ahead[0].i, False) <= rule.scope else None
+    else:
+        behind = [g for g in groups if g.j <= i]
+        names = rule.role == "assigner"
+        target = behind[-1] if behind and _gap(toks, behind[-1].j, i, names) <= rule.scope else None
+    if target is not None:
+        target.roles.add(rule.role)
+    return target
+
+
+def _words_follow(toks: Sequence[Token], j: int, phrase: str) -> bool:
+    words = phrase.split()
+    return [t.key for t in toks[j : j + len(words)]] == words
+
+
+def _assigner_text(text: str, toks: Sequence[Token], group: _Group, cue_at: int) -> str:
+    """Return the assigner as written: titles before its last unit through the words before the cue."""
+    last = group.members[-1]
+    k, _ = _token_range(toks, last)
+    while k > 0 and (n := next((n for n in range(1, 5) if _title_len(toks, k - n) == n), 0)):
+        k -= n
+    return " ".join(text[toks[k].start : toks[cue_at - 1].end].split())
+
+
+def _subject(text: str, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
+    """Return the group that opens the item (after its list marker and titles), if any."""
+    marker = _MARKER.match(text)
+    k = next((n for n, t in enumerate(toks) if t.start >= (marker.end() if marker else 0)), len(toks))
+    while (n := _title_len(toks, k)) > 0:
+        k += n
+    return groups[0] if groups and groups[0].i == k else None
+
+
+def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
+    """Split the units of one task text into lead and support, and find the assigner.
+
+    Args:
+        text: one task (a sentence or enumerated item).
+        units: the units of `text` from `find_units`; found here when None.
+    Returns:
+        `Roles` with units in text order, each text once (lead wins over support).
+    """
+    units = find_units(text) if units is None else units
+    toks = tokenize(text)
+    groups = _groups(text, toks, units)
+    inside = {k for u in units for k in range(*_token_range(toks, u))}
+    assigner, k = None, 0
+    while k < len(toks):
+        m = _cues().match(toks, k) if k not in inside else None
+        if m is None:
+            k += 1
+            continue
+        for rule in m[1]:
+            target = _apply(rule, k, k + m[0], toks, groups)
+            if target is not None and rule.role == "assigner" and assigner is None:
+                assigner = _assigner_text(text, toks, target, k)
+        k += m[0]
+    opener = _subject(text, toks, groups)
+    if opener is not None and not opener.roles:
+        opener.roles.add("lead")
+    return _collect(groups, assigner)
+
+
+def _collect(groups: list[_Group], assigner: str | None) -> Roles:
+    lead: dict[str, UnitMention] = {}
+    support: dict[str, UnitMention] = {}
+    for group in groups:
+        role = next((r for r in _ROLES if r in group.roles), None)
+        target = lead if role == "lead" else support if role == "support" else None
+        for unit in group.members if target is not None else ():
+            target.setdefault(unit.text, unit)
+    for name in lead:
+        support.pop(name, None)
+    return Roles(lead=list(lead.values()), support=list(support.values()), assigner=assigner)
