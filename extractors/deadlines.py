@@ -27,6 +27,7 @@ _EDGE = 30  # context read around an urgency word or a relative count
 _RANGE_LINK = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s*)?", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<!\w)từ\s+(?:ngày\s*)?$", re.IGNORECASE)
 _AFTER_COUNT = re.compile(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s*)?", re.IGNORECASE)
+_PRECISION = {"day": 0, "relative": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 
 
@@ -205,7 +206,7 @@ def grammar() -> Grammar:
         forms=forms,
         cues=re.compile(rf"(?<!\w)(?:{_alternation([c.phrase for c in cue_rules], variants)})(?!\w)", re.I),
         cue_rules={canon(c.phrase): c for c in cue_rules},
-        filler_tail=re.compile(rf"(?:[\s:,\-–(]*(?:{_alternation(fillers, variants)})(?!\w))*[\s:,\-–(]*", re.I),
+        filler_tail=re.compile(rf"(?:[\s:,\-–(]*(?:(?:{_alternation(fillers, variants)})(?!\w)|{macros['TIME_OF_DAY']}))*[\s:,\-–(]*", re.I),
         recurrence_after=re.compile(rf"[\s,]*(?:của\s+)?(?P<rec>{rec_alt})(?!\w)", re.I),
         recurrence_any=re.compile(rf"(?<!\w)(?:{rec_alt})(?!\w)", re.I),
         recurrences={canon(r.phrase): r for r in recs},
@@ -415,8 +416,8 @@ def _time_mentions(text: str, ref: datetime.date | None, need_cue: bool) -> Iter
             begin, cue_name = link, prev_cue
         prev, prev_cue = found, cue_name
         resolved = _resolve(found, text, ref)
-        if resolved is None or (need_cue and cue_name is None):
-            continue
+        if resolved is None or (cue_name is None and (need_cue or found.form.resolve == "relative")):
+            continue  # a bare count ("1 năm 1 lần", "10 ngày") is no deadline even in a cell
         when, rule, end = resolved
         if need_cue and when and ref and when < ref:
             continue  # a deadline that has passed by the document's date is an event, not a task's due date
@@ -488,7 +489,9 @@ def parse_deadline_value(cell: str, doc_date: datetime.date | None) -> DeadlineM
     The cell is the deadline, so no cue is needed; when it lists several periods
     ("Quý III, IV/2026, 2027") the latest counts. The mention spans the whole stripped cell.
     """
-    chosen = choose_deadline(_scan(cell, doc_date, strict=False))
+    mentions = _scan(cell, doc_date, strict=False)
+    dated = [m for m in mentions if m.date is not None and m.granularity != "urgency"]
+    chosen = max(dated, key=lambda m: m.date or datetime.date.min) if dated else choose_deadline(mentions)
     if chosen is None:
         return None
     start = len(cell) - len(cell.lstrip())
@@ -500,11 +503,17 @@ def choose_deadline(mentions: list[DeadlineMention]) -> DeadlineMention | None:
     """Pick the task's due date among a sentence's mentions.
 
     A dated, cue-bearing mention wins over an undated one, and urgency comes last; among
-    dated ones the latest counts (the end of a "từ ... đến ..." range, the final step).
+    dated ones the most precise counts, then the first (a second date in a sentence is
+    mostly another unit's step; "trong giai đoạn 2021-2025" is mostly scope), except that
+    a "từ X đến Y" range is due at its end Y.
     """
     timed = [m for m in mentions if m.granularity != "urgency"]
     dated = [m for m in timed if m.date is not None]
     cued = [m for m in dated if m.cue is not None] or dated
-    if cued:
-        return max(cued, key=lambda m: m.date or datetime.date.min)
-    return (timed or mentions or [None])[0]
+    if not cued:
+        return (timed or mentions or [None])[0]
+    chosen = min(cued, key=lambda m: _PRECISION.get(m.granularity, len(_PRECISION)))
+    for later in cued[cued.index(chosen) + 1:]:
+        if _RANGE_LINK.match(later.text) and later.text[:1] in "đĐtT-–" and later.start - chosen.end < 3:
+            chosen = later
+    return chosen
