@@ -54,6 +54,7 @@ class RoleRule:
     direction: str
     scope: int = 0
     not_followed_by: tuple[str, ...] = ()
+    needs_addressee: bool = False
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
@@ -140,6 +141,8 @@ def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_
     """Give `rule.role` to the nearest group in the rule's direction, if within its scope."""
     if any(_words_follow(toks, j, w) for w in rule.not_followed_by):
         return None
+    if rule.needs_addressee and not _addressed(toks, j, groups):
+        return None
     if rule.direction == "forward":
         ahead = [g for g in groups if g.i >= j]
         target = ahead[0] if ahead and _gap(toks, j, ahead[0].i, False) <= rule.scope else None
@@ -150,6 +153,14 @@ def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_
     if target is not None:
         target.roles.add(rule.role)
     return target
+
+
+def _addressed(toks: Sequence[Token], j: int, groups: list[_Group]) -> bool:
+    """Tell whether a ":" or a unit group follows token j within 3 tokens."""
+    if j < len(toks) and toks[j].text == ":":
+        return True
+    ahead = [g for g in groups if g.i >= j]
+    return bool(ahead) and _gap(toks, j, ahead[0].i, False) <= 3
 
 
 def _words_follow(toks: Sequence[Token], j: int, phrase: str) -> bool:

@@ -267,7 +267,7 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
             continue
         if _head_at(g, toks, k) or (k > j and g.levels.match(toks, k)):
             break
-        if g.stops.match(toks, k) and not (k == j and toks[k].cap):
+        if g.stops.match(toks, k) and not toks[k].cap:  # a capital inside a name is part of it
             if toks[k].key == "và" and _name_goes_on(g, toks, k + 1):
                 k += 1  # "Cục Bảo tồn thiên nhiên và Đa dạng sinh học": "và" inside the name
                 continue
