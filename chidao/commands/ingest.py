@@ -1,0 +1,77 @@
+"""`chidao ingest PATH...`: run the Prefect ingest flow into the store, then print the new tasks."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from chidao.errors import ExitCode
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from chidao.exports import filters
+
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest")
+    filters.add_db_argument(parser)
+    parser.add_argument("--force", action="store_true",
+                        help="re-extract documents already stored (reviewed tasks are kept)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="documents extracted at once in this process (default 1)")
+    dask = parser.add_mutually_exclusive_group()
+    dask.add_argument("--dask-workers", type=int, metavar="N",
+                      help="run on a local Dask cluster of N worker processes")
+    dask.add_argument("--dask-address", metavar="HOST:PORT",
+                      help="run on an existing Dask scheduler (see docs/scale-out.md)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no task list")
+    parser.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")
+
+
+def run(args: argparse.Namespace) -> int:
+    _quiet_prefect(args.verbose)
+    from chidao.exports import filters
+    from flows.ingest import run_ingest, task_runner
+
+    url = filters.store_url(args)
+    runner = task_runner(args.workers, args.dask_address, args.dask_workers)
+    summary = run_ingest(args.paths, url, force=args.force, quiet=args.quiet, runner=runner)
+    if not args.quiet:
+        _print_tasks(url, summary.documents)
+    print(f"chidao ingest: {summary.found} tệp; mới {summary.ingested}, đã có {summary.already_stored}, "
+          f"trùng nội dung {summary.duplicates}, lỗi {len(summary.failed)}; "
+          f"thêm {summary.tasks_added} nhiệm vụ", file=sys.stderr)
+    for path, reason in summary.failed.items():
+        print(f"chidao ingest: {path}: {reason}", file=sys.stderr)
+    if summary.failed:
+        return ExitCode.ALL_FAILED if not summary.ingested and not summary.already_stored else ExitCode.SOME_FAILED
+    return ExitCode.OK
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    # Progress is ours (one line per document); Prefect's INFO lines would drown it, and
+    # its telemetry cannot reach the network on an office machine.
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def _print_tasks(url: str, document_ids: list[str]) -> None:
+    from chidao.store import Store
+
+    if not document_ids:
+        return
+    store = Store(url)
+    wanted = set(document_ids)
+    current = None
+    for task, doc in store.tasks():
+        if doc.id not in wanted:
+            continue
+        if doc.id != current:
+            current = doc.id
+            print(f"\n{doc.number or doc.id} — {doc.source}")
+        print(f"  • {' '.join(task.text.split())}")
+        support = f"; phối hợp: {', '.join(task.support_units)}" if task.support_units else ""
+        due = f"{task.deadline:%d/%m/%Y}" if task.deadline else "—"
+        print(f"    Chủ trì: {', '.join(task.lead_units) or '—'}{support}; hạn: {due}")
+        if task.recurrence:
+            print(f"    Lặp lại: {task.recurrence}")
