@@ -110,11 +110,21 @@ def _groups(text: str, toks: Sequence[Token], units: Sequence[UnitMention]) -> l
 
 
 def _list_head(toks: Sequence[Token], colon: int, floor: int) -> int:
-    """Return where the head of an elliptical list begins ("các" of "các Sở:"), at most 4 tokens back."""
+    """Return where an elliptical list's head begins ("các Sở:", "UBND các phường:"), at most 5 tokens back."""
+    words = _list_words()
     k = colon
-    while k > max(floor, colon - 4) and toks[k - 1].key != "các":
+    while k > max(floor, colon - 5) and toks[k - 1].key in words:
         k -= 1
-    return k - 1 if k > floor and toks[k - 1].key == "các" else k
+    return k
+
+
+@cache
+def _list_words() -> frozenset[str]:
+    """Keys of the words an elliptical head may contain: "các", head and level words."""
+    heads = load_json("unit_heads.json")["heads"]
+    phrases = [p for h in heads for p in (h["head"], *h.get("aliases", []))]
+    phrases += [lv["level"] for lv in load_json("unit_levels.json")["levels"]]
+    return frozenset({"các"} | {t.key for p in phrases for t in tokenize(p)})
 
 
 def _joined(toks: Sequence[Token], k: int, end: int) -> bool:
