@@ -13,7 +13,7 @@ def delivered_versions(store: Store, endpoint: str) -> set[tuple[str, int]]:
     """Return the (task id, version) pairs already delivered to `endpoint`."""
     with store.session() as s:
         stmt = select(Delivery.task_id, Delivery.task_version).where(Delivery.endpoint == endpoint)
-        return {(task_id, version) for task_id, version in s.execute(stmt).tuples()}
+        return {(task_id, version) for task_id, version in s.execute(stmt)}
 
 
 def record_delivery(store: Store, endpoint: str, task_id: str, version: int, key: str,

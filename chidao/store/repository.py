@@ -138,7 +138,7 @@ class Store:
                               | Document.source.ilike(like))
         stmt = stmt.order_by(Document.ingested_at, Document.id, Task.start, Task.id)
         with self.session() as s:
-            rows = [(t, d) for t, d in s.execute(stmt).tuples()]
+            rows = [(t, d) for t, d in s.execute(stmt)]
         if q.unit:
             rows = [(t, d) for t, d in rows if _names_unit(t, q.unit)]
         return rows

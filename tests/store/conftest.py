@@ -1,0 +1,77 @@
+"""Fixtures for the store tests: real SQLite files, and extractions built from real sentences."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from chidao.records import DocumentRecord, Extraction, TaskRecord, document_id, sha256_bytes, task_id
+from chidao.store import Store
+
+SENTENCES = [
+    ("Giao Sở Nội vụ rà soát, cập nhật cơ sở dữ liệu cán bộ, công chức trước ngày 30/6/2025.",
+     ["Sở Nội vụ"], [], "2025-06-30", "trước ngày 30/6/2025", None),
+    ("Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí kinh phí trong quý II/2025.",
+     ["Sở Tài chính"], ["Sở Kế hoạch và Đầu tư"], "2025-06-30", "trong quý II/2025", None),
+    ("Ủy ban nhân dân các huyện báo cáo tiến độ giải ngân trước ngày 20 hằng tháng.",
+     ["Ủy ban nhân dân các huyện"], [], "2025-03-20", "trước ngày 20 hằng tháng",
+     "FREQ=MONTHLY;BYMONTHDAY=20"),
+]
+
+
+def make_extraction(body: str = "", sentences: list[tuple] | None = None,  # type: ignore[type-arg]
+                    source: str = "thong-bao.txt") -> tuple[Extraction, str]:
+    """Build an extraction whose tasks are the given sentences, as the extractor would."""
+    rows = SENTENCES if sentences is None else sentences
+    text_ = body + "\n".join(row[0] for row in rows)
+    sha = sha256_bytes(text_.encode())
+    doc_id = document_id(sha)
+    tasks, start = [], len(body)
+    for sentence, lead, support, deadline, phrase, rrule in rows:
+        end = start + len(sentence)
+        tasks.append(TaskRecord(id=task_id(doc_id, start, end), text=sentence, start=start, end=end,
+                                page=None, action=None, lead_units=lead, support_units=support,
+                                deadline=deadline, deadline_text=phrase, recurrence=rrule,
+                                assigner="Chủ tịch UBND tỉnh", confidence=0.9))
+        start = end + 1
+    doc = DocumentRecord(id=doc_id, source=source, title="Thông báo kết luận", number="27/TB-UBND",
+                         issuer="UBND tỉnh An Hòa", date="2025-03-14", text=text_, kind="notice")
+    return Extraction(document=doc, tasks=tasks), sha
+
+
+@pytest.fixture
+def extraction_factory() -> Callable[..., tuple[Extraction, str]]:
+    return make_extraction
+
+
+@pytest.fixture
+def sqlite_store(tmp_path) -> Iterator[Store]:  # type: ignore[no-untyped-def]
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    yield store
+    store.close()
+
+
+def _fresh_postgres(url: str) -> None:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, tmp_path) -> Iterator[Store]:  # type: ignore[no-untyped-def]
+    """The same test against SQLite and, where the machine has one, PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.db'}"
+    else:
+        url = os.environ.get("CHIDAO_TEST_PG_URL", "")
+        if not url:
+            pytest.skip("CHIDAO_TEST_PG_URL is unset: run `eval \"$(bash scripts/start_postgres.sh)\"`")
+        _fresh_postgres(url)
+    store = Store(url)
+    yield store
+    store.close()
