@@ -1,0 +1,77 @@
+"""OCR a page with no usable text layer: render with pypdfium2, read with Tesseract ("vie")."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+from dataclasses import dataclass
+
+from chidao.readers.layout import COLUMN_GAP, Segment
+
+LANGUAGE = "vie"
+# Words Tesseract is less sure of than this are stamp ink, signatures and specks, not text.
+MIN_WORD_CONFIDENCE = 20.0
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its Vietnamese model is not installed."""
+
+
+@dataclass(slots=True)
+class OcrResult:
+    """The words of one page as segments (points), and Tesseract's mean word confidence (0–1)."""
+
+    segments: list[Segment]
+    confidence: float | None
+
+
+def check_tesseract() -> None:
+    """Raise OcrUnavailable unless the `tesseract` binary and its Vietnamese model are present."""
+    import pytesseract
+
+    if shutil.which("tesseract") is None:
+        raise OcrUnavailable("the `tesseract` program is not installed (Debian: tesseract-ocr)")
+    if LANGUAGE not in pytesseract.get_languages(config=""):
+        raise OcrUnavailable("Tesseract's Vietnamese model is missing (Debian: tesseract-ocr-vie)")
+
+
+def ocr_image(image: object, scale: float) -> OcrResult:
+    """Read a PIL image; `scale` is pixels per point, to give boxes in points."""
+    import pytesseract
+
+    data = pytesseract.image_to_data(image, lang=LANGUAGE, output_type=pytesseract.Output.DICT)
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    confidences: list[float] = []
+    for i, word in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        if not word.strip() or conf < 0:
+            continue
+        confidences.append(conf)
+        if conf >= MIN_WORD_CONFIDENCE:
+            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            lines.setdefault(key, []).append(i)
+    segments = [seg for idx in lines.values() for seg in _line_segments(data, idx, scale)]
+    confidence = statistics.fmean(confidences) / 100 if confidences else None
+    return OcrResult(segments, confidence)
+
+
+def _line_segments(data: dict[str, list], indices: list[int], scale: float) -> list[Segment]:
+    """Split one Tesseract line into segments at column-wide gaps."""
+    segments: list[Segment] = []
+    for i in sorted(indices, key=lambda k: data["left"][k]):
+        x0, top = data["left"][i] / scale, data["top"][i] / scale
+        x1, bottom = x0 + data["width"][i] / scale, top + data["height"][i] / scale
+        if segments and x0 - segments[-1].x1 < COLUMN_GAP:
+            last = segments[-1]
+            last.text += " " + data["text"][i]
+            last.x1, last.top, last.bottom = x1, min(last.top, top), max(last.bottom, bottom)
+        else:
+            segments.append(Segment(data["text"][i], x0, top, x1, bottom))
+    return segments
+
+
+def ocr_page(page: object, dpi: int) -> OcrResult:
+    """Render a pypdfium2 page at `dpi` in grey and OCR it."""
+    scale = dpi / 72
+    image = page.render(scale=scale, grayscale=True).to_pil()  # type: ignore[attr-defined]
+    return ocr_image(image, scale)

@@ -1,0 +1,176 @@
+"""PDF reader: check the file, read its pages in worker processes, assemble a `SourceText`.
+
+Pages are read in forked child processes with a memory cap and a deadline, so a
+PDF bomb or a pathological page costs one clear `ReadError`, never the caller's process.
+Large PDFs are split over both cores.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import resource
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from chidao.errors import ReadError
+from chidao.readers.layout import body_edges, continues
+from chidao.readers.pdfpages import PageOptions, PageResult, read_pages
+from chidao.records import Block, Page, SourceText, sha256_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class PdfSettings:
+    """Limits and switches of the PDF reader."""
+
+    max_pages: int = 500
+    workers: int = 2
+    # Fewer pages than this are read in one worker: a second one costs more than it saves.
+    pages_per_worker: int = 8
+    memory_mb: int = 3072
+    seconds_per_page: float = 90.0  # generous: an OCR page takes 3–8 s on this machine
+    page_options: PageOptions = field(default_factory=PageOptions)
+
+
+def read_pdf(path: Path, data: bytes, settings: PdfSettings | None = None,
+             pages: list[int] | None = None) -> SourceText:
+    """Read a PDF into a `SourceText` with one `Page` per page and a `Block` per paragraph.
+
+    Args:
+        path: the file, for messages.
+        data: its bytes.
+        settings: limits; the defaults suit documents of up to a few hundred pages.
+        pages: 1-based page numbers to read (default: all).
+    Raises:
+        ReadError: encrypted with a password, corrupt or truncated, no pages, too many
+            pages, or a page that exhausted the memory or time limit (a PDF bomb).
+    """
+    settings = settings or PdfSettings()
+    count = _page_count(path, data)
+    if count > settings.max_pages:
+        raise ReadError(str(path), f"has {count} pages; chidao reads at most {settings.max_pages}",
+                        "split the PDF, or raise PdfSettings.max_pages")
+    wanted = [n - 1 for n in pages] if pages else list(range(count))
+    if any(not 0 <= i < count for i in wanted):
+        raise ReadError(str(path), f"has {count} pages; asked for pages {pages}")
+    results = _read_isolated(path, data, wanted, settings)
+    return assemble(path, data, results)
+
+
+def _page_count(path: Path, data: bytes) -> int:
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        raise ReadError(str(path), *_open_failure(str(err))) from None
+    try:
+        count = len(doc)
+    finally:
+        doc.close()
+    if count == 0:
+        raise ReadError(str(path), "the PDF has no pages", "export the document again")
+    return count
+
+
+def _open_failure(message: str) -> tuple[str, str]:
+    if "password" in message.lower():
+        return ("is encrypted with a password", "save an unprotected copy and read that")
+    if "format" in message.lower() or "file" in message.lower():
+        return ("is not a readable PDF (corrupt or truncated)",
+                "download or export it again; check that the file is complete")
+    return (f"could not be opened ({message})", "export the PDF again")
+
+
+def _read_isolated(path: Path, data: bytes, indices: list[int],
+                   settings: PdfSettings) -> list[PageResult]:
+    """Read pages in child processes with a memory cap and a deadline."""
+    chunks = _chunks(indices, settings)
+    # fork, not forkserver/spawn: those re-import the caller's __main__, which a script
+    # without an `if __name__ == "__main__"` guard would run again.
+    ctx = mp.get_context("fork")
+    timeout = 30 + settings.seconds_per_page * max(len(c) for c in chunks)
+    with ctx.Pool(len(chunks), initializer=_limit_memory, initargs=(settings.memory_mb,),
+                  maxtasksperchild=1) as pool:
+        pending = [pool.apply_async(read_pages, (data, chunk, settings.page_options)) for chunk in chunks]
+        try:
+            results = [r for job in pending for r in job.get(timeout)]
+        except mp.TimeoutError:
+            pool.terminate()
+            raise ReadError(str(path), f"reading took over {timeout:.0f} s (a PDF bomb or a broken page)",
+                            "check the PDF in a viewer; export it again") from None
+        except MemoryError:
+            pool.terminate()
+            raise ReadError(str(path), f"a page needs over {settings.memory_mb} MiB (a PDF bomb?)",
+                            "check the PDF in a viewer; export it again") from None
+        except Exception as err:  # noqa: BLE001 - the child's failure becomes this file's error
+            pool.terminate()
+            raise ReadError(str(path), f"a page could not be read ({type(err).__name__}: {err})",
+                            "export the PDF again") from None
+    return results
+
+
+def _chunks(indices: list[int], settings: PdfSettings) -> list[list[int]]:
+    workers = max(1, min(settings.workers, len(indices) // settings.pages_per_worker))
+    size = -(-len(indices) // workers)
+    return [indices[i:i + size] for i in range(0, len(indices), size)]
+
+
+def _limit_memory(megabytes: int) -> None:
+    limit = megabytes * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def assemble(path: Path, data: bytes, results: list[PageResult]) -> SourceText:
+    """Join the pages' paragraphs into one text, one paragraph per line, with pages and blocks.
+
+    A paragraph cut by a page break is joined with a space, so the page boundary falls inside
+    it; its two halves stay separate blocks, each on its own page.
+    """
+    parts: list[str] = []
+    pages: list[Page] = []
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    offset = 0
+    previous = None
+    for result in results:
+        start = offset
+        left, right = body_edges([ln for p in result.paragraphs for ln in p.lines], result.width)
+        for para in result.paragraphs:
+            if not para.text:
+                continue
+            joined = previous is not None and previous.number != result.number and not blocks_on(
+                blocks, result.number) and continues(previous.para, para, left, right)
+            sep = "" if not parts else (" " if joined else "\n")
+            parts.append(sep)
+            offset += len(sep)
+            blocks.append(Block(result.number, offset, offset + len(para.text), para.bbox, para.kind))
+            parts.append(para.text)
+            offset += len(para.text)
+            previous = _Last(result.number, para)
+        pages.append(Page(result.number, start, offset, result.ocr, result.ocr_confidence,
+                          result.width, result.height))
+        warnings += result.warnings
+    text = "".join(parts) + "\n" if parts else ""
+    return SourceText(path=str(path), text=text, sha256=sha256_bytes(data), reader="pdf",
+                      pages=_fix_starts(pages), blocks=blocks, warnings=warnings)
+
+
+@dataclass(slots=True)
+class _Last:
+    number: int
+    para: object
+
+
+def blocks_on(blocks: list[Block], number: int) -> bool:
+    """Return True when a block on page `number` has been placed already."""
+    return bool(blocks) and blocks[-1].page == number
+
+
+def _fix_starts(pages: list[Page]) -> list[Page]:
+    """Make pages tile the text: each page starts where the one before ended."""
+    out: list[Page] = []
+    for page in pages:
+        start = out[-1].end if out else 0
+        out.append(Page(page.number, start, max(page.end, start), page.ocr, page.ocr_confidence,
+                        page.width, page.height))
+    return out
