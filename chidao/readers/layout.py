@@ -72,6 +72,7 @@ class Paragraph:
     kind: str
     bbox: tuple[float, float, float, float]
     lines: list[Line] = field(default_factory=list)
+    footnote: bool = False
 
 
 def group_lines(segments: list[Segment]) -> list[Line]:
@@ -113,10 +114,29 @@ def _one_side(line: Line, split: float) -> bool:
     return line.x1 <= split or line.x0 >= split
 
 
-def _zones(lines: list[Line], width: float) -> list[tuple[int, int, float]]:
+def _header_zone(lines: list[Line], width: float) -> tuple[int, int, float] | None:
+    """Return the first page's header zone when its columns sit on lines of their own.
+
+    Some PDFs put "ỦY BAN NHÂN DÂN" and "CỘNG HÒA ..." at slightly different heights, so no
+    single line shows the column gap; the header is then the run of top lines that each keep
+    to one side of the split, with both sides present.
+    """
+    split = next((s for ln in lines[:8] if (s := _column_split(ln, width)) is not None), width * 0.45)
+    end = 0
+    while end < len(lines) and (_one_side(lines[end], split) or _column_split(lines[end], width)):
+        end += 1
+    sides = {lines[k].x1 <= split for k in range(end) if _one_side(lines[k], split)}
+    return (0, end, split) if end >= 2 and len(sides) == 2 else None
+
+
+def _zones(lines: list[Line], width: float, first_page: bool = False) -> list[tuple[int, int, float]]:
     """Return (first, last+1, split x) of each run of lines read as two columns."""
     zones: list[tuple[int, int, float]] = []
     i = 0
+    header = _header_zone(lines, width) if first_page else None
+    if header:
+        zones.append(header)
+        i = header[1]
     while i < len(lines):
         split = _column_split(lines[i], width)
         if split is None:
@@ -210,10 +230,11 @@ def page_paragraphs(lines: list[Line], width: float, first_page: bool) -> list[P
     Two-column zones are read left column first, then right; the zone at the top of the
     first page is the document header, so its blocks are "header-left" / "header-right".
     """
+    lines, notes = split_footnotes(lines)
     left, right = body_edges(lines, width)
     out: list[Paragraph] = []
     i = 0
-    for start, end, split in _zones(lines, width):
+    for start, end, split in _zones(lines, width, first_page):
         out += _paragraphs(lines[i:start], "text", left, right)
         header = first_page and start <= 1
         for is_left in (True, False):
@@ -222,11 +243,33 @@ def page_paragraphs(lines: list[Line], width: float, first_page: bool) -> list[P
             out += _paragraphs(column, kind, left, right, lower_only=True)
         i = end
     out += _paragraphs(lines[i:], "text", left, right)
+    for para in _paragraphs(notes, "text", left, right):
+        para.footnote = True
+        out.append(para)
     return out
+
+
+def split_footnotes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Split off the footnotes: a run of small-type lines at the foot of the page.
+
+    A footnote in the middle of the reading order would cut the sentence that runs on to
+    the next page, so footnotes are read after the page's body.
+    """
+    if len(lines) < 6:
+        return lines, []
+    heights = sorted(ln.bottom - ln.top for ln in lines)
+    body = heights[len(heights) // 2]
+    cut = len(lines)
+    while cut > 0 and lines[cut - 1].bottom - lines[cut - 1].top < 0.85 * body:
+        cut -= 1
+    # a footnote block starts with its number ("1 Luật ...") in small type
+    if cut == len(lines) or cut < len(lines) // 2 or not re.match(r"^\d{1,2}\s?\S", lines[cut].text):
+        return lines, []
+    return lines[:cut], lines[cut:]
 
 
 def continues(prev: Paragraph, nxt: Paragraph, left: float, right: float) -> bool:
     """Return True when the first paragraph of a page continues the last one of the page before."""
-    if prev.kind != "text" or nxt.kind != "text":
+    if prev.kind != "text" or nxt.kind != "text" or prev.footnote:
         return False
     return _joins(prev.lines[-1], nxt.lines[0], left, right)

@@ -170,8 +170,12 @@ class _Plumber:
         rows: list[Paragraph] = []
         boxes = []
         for table in page.find_tables():
+            grid = table.extract()
+            cells = [c for row in grid for c in row]
+            if sum(1 for c in cells if not (c or "").strip()) > 0.5 * len(cells):
+                continue  # a frame around a quotation, split at every glyph: read it as text
             boxes.append(table.bbox)
-            for row, cells in zip(table.rows, table.extract()):
+            for row, cells in zip(table.rows, grid):
                 texts = [" ".join((c or "").split()) for c in cells]
                 if any(texts):
                     rows.append(Paragraph(" | ".join(texts), "table-row", tuple(row.bbox)))
