@@ -14,184 +14,29 @@ marks V would cut 8 of 10 real open names ("Ban Quản lý dự án đầu tư x
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
-from functools import cache
-from importlib import resources
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from chidao.errors import ChidaoError
+from extractors.unit_grammar import (
+    ABBREVIATIONS,
+    Grammar,
+    HeadRule,
+    PhraseTable,
+    Token,
+    UnitDataError,
+    UnitMention,
+    check_keys,
+    grammar,
+    key,
+    load_json,
+    tokenize,
+)
 
-
-class UnitDataError(ChidaoError):
-    """A unit or role data file under extractors/data is malformed."""
-
-    code = "E311"
-
-
-@dataclass(frozen=True, slots=True)
-class UnitMention:
-    """One unit as the document names it; `start`/`end` are offsets into the text given."""
-
-    start: int
-    end: int
-    text: str
-    head: str
-    collective: bool
-
-
-@dataclass(frozen=True, slots=True)
-class HeadRule:
-    """A head noun and how a name may follow it (see unit_heads.json `_doc`)."""
-
-    head: str
-    aliases: tuple[str, ...] = ()
-    names: str | None = None
-    open: str = "none"
-    bare: bool = False
-    of_unit: bool = False
-    owner: bool = False
-    name_starts: tuple[str, ...] = ()
-    not_followed_by: tuple[str, ...] = ()
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any], source: str) -> HeadRule:
-        """Build a rule, rejecting unknown keys and open modes."""
-        check_keys(raw, {f.name for f in fields(cls)}, source)
-        if raw.get("open", "none") not in ("cap", "any", "none"):
-            raise UnitDataError(source, f"head {raw['head']!r}: open must be cap, any or none", "fix the entry")
-        tupled = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
-        return cls(**tupled)
-
-
-def check_keys(raw: dict[str, Any], allowed: set[str], source: str) -> None:
-    """Raise UnitDataError naming the unknown keys of one data record."""
-    unknown = set(raw) - allowed
-    if unknown:
-        raise UnitDataError(source, f"unknown keys {sorted(unknown)}", f"allowed keys: {sorted(allowed)}")
-
-
-# Old tone placement ("uỷ", "hoà") and the broken-font "Ƣ" are matched as the new forms.
-_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
-         "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-_ABBREVIATIONS = frozenset({"VPCP", "NHNN", "BCA", "BQP", "BYT", "BCT", "BTC", "BXD", "BNNMT", "BKHCN", "BTNMT", "VKSNDTC", "TANDTC"})
-_TOKEN = re.compile(r"[^\W_]+(?:[&.\-/][^\W_]+)*|\S")
-
-
-def key(word: str) -> str:
-    """Return the matching key of one token: NFC, lower case, new tone placement."""
-    k = unicodedata.normalize("NFC", word).lower().replace("ƣ", "ư")
-    tail = k[-2:]
-    if tail in _TONE and not (tail[0] == "u" and k[-3:-2] == "q"):
-        k = k[:-2] + _TONE[tail]
-    return k
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    broken: bool = False  # a line break or tab comes before this token
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split text into syllables and punctuation with their offsets."""
-    toks, last = [], 0
-    for m in _TOKEN.finditer(text):
-        gap = text[last : m.start()]
-        toks.append(Token(m.start(), m.end(), m.group(), key(m.group()), "\n" in gap or "\t" in gap))
-        last = m.end()
-    return toks
-
-
-class PhraseTable:
-    """Token phrases indexed by first key; `match` returns the longest one at a position."""
-
-    def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-        for phrase, value in phrases:
-            keys = tuple(t.key for t in tokenize(phrase))
-            self._by_first.setdefault(keys[0], []).append((keys, value))
-        for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))
-
-    def match(self, toks: Sequence[Token], i: int) -> tuple[int, Any] | None:
-        if i >= len(toks):
-            return None
-        for keys, value in self._by_first.get(toks[i].key, ()):
-            if tuple(t.key for t in toks[i : i + len(keys)]) == keys:
-                return len(keys), value
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class Grammar:
-    heads: PhraseTable
-    names: dict[str, PhraseTable]
-    bodies: PhraseTable
-    places: PhraseTable
-    levels: PhraseTable
-    stops: PhraseTable
-    keeps: PhraseTable
-    nouns: PhraseTable
-    qualifiers: PhraseTable
-    blocked: PhraseTable
-    titles: PhraseTable
-    documents: PhraseTable
-
-
-def _data(name: str) -> str:
-    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def load_json(name: str) -> dict[str, Any]:
-    """Parse a JSON data file, naming the file when it is not valid JSON."""
-    try:
-        return json.loads(_data(name))
-    except json.JSONDecodeError as exc:
-        raise UnitDataError(f"extractors/data/{name}", f"invalid JSON: {exc}", "fix the syntax") from exc
-
-
-def _plain(items: Iterable[str]) -> PhraseTable:
-    return PhraseTable((s, s) for s in items)
-
-
-@cache
-def grammar() -> Grammar:
-    """Load the unit grammar from extractors/data (once per process)."""
-    src = "extractors/data/unit_heads.json"
-    rules = [HeadRule.from_dict(h, src) for h in load_json("unit_heads.json")["heads"]]
-    heads = PhraseTable((alias, (alias, r)) for r in rules for alias in (r.head, *r.aliases))
-    names = load_json("unit_names.json")
-    stops, coll, levels = load_json("unit_stops.json"), load_json("unit_collectives.json"), load_json("unit_levels.json")
-    places = [line.split("\t")[0] for line in _data("unit_places.tsv").splitlines() if line and line[0] != "#"]
-    return Grammar(
-        heads=heads,
-        names={"sector": _plain(names["sector"])},
-        bodies=_plain(names["bodies"]),
-        places=_plain([*places, "TP.HCM", "TPHCM", "HCM"]),
-        levels=PhraseTable((lv["level"], lv["places"]) for lv in levels["levels"]),
-        stops=_plain(stops["stops"]),
-        keeps=_plain(stops["keeps"]),
-        nouns=_plain(coll["nouns"]),
-        qualifiers=_plain(coll["qualifiers"]),
-        blocked=_plain(coll["blocked"]),
-        titles=_plain(levels["titles"]),
-        documents=_plain(stops["documents"]),
-    )
+__all__ = [
+    "HeadRule", "PhraseTable", "Token", "UnitDataError", "UnitMention", "check_keys", "find_units",
+    "grammar", "key", "load_json", "tokenize",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +134,7 @@ def _unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) -> _S
     """Parse one named unit (not a "các ..." collective) starting at token i."""
     if i >= len(toks) or not toks[i].cap:
         return None
-    body = g.bodies.match(toks, i) if not _shouting(toks[i].text) or toks[i].text in _ABBREVIATIONS else None
+    body = g.bodies.match(toks, i) if not _shouting(toks[i].text) or toks[i].text in ABBREVIATIONS else None
     head = _head_at(g, toks, i)
     if body and (not head or body[0] > head[0]):
         h = g.heads.match(toks, i)
