@@ -30,8 +30,11 @@ from extractors.units import (
 
 _ROLES = ("assigner", "mention", "lead", "support")  # precedence, strongest first
 _CONNECTORS = frozenset({",", "và", "hoặc"})
+_ORDINALS = r"(?:nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)"
+# An item's own marker: "1.", "a)", "(3).", "- ", "Điều 3.", "Thứ hai,", "Sáu là,".
 _MARKER = re.compile(
-    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]|[-+•–*]|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*,?)\s*",
+    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]|\(\d+\)\.?|[-+•–*]|Điều\s+\d+\s*[.:]"
+    rf"|Thứ\s+{_ORDINALS}\s*,?|{_ORDINALS}\s+là\s*[,:]?)\s*",
     re.IGNORECASE,
 )
 
@@ -55,6 +58,7 @@ class RoleRule:
     scope: int = 0
     not_followed_by: tuple[str, ...] = ()
     needs_addressee: bool = False
+    lead_when_alone: bool = False
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
@@ -73,6 +77,20 @@ class _Group:
     j: int
     members: list[UnitMention]
     roles: set[str] = field(default_factory=set)
+    soft: bool = False  # its support comes from a lead_when_alone rule
+    forward: bool = False  # its role came from a cue before it
+
+
+@cache
+def _transparent() -> PhraseTable:
+    """Adverbs and clause openers that do not count in a cue's scope ("cũng", "đồng thời")."""
+    return PhraseTable((w, w) for w in load_json("role_cues.json")["transparent"])
+
+
+def _skip(toks: Sequence[Token], k: int) -> int:
+    """Return how many tokens at k are a title or a transparent word (0 when neither)."""
+    m = _transparent().match(toks, k)
+    return m[0] if m else _title_len(toks, k)
 
 
 @cache
@@ -140,7 +158,7 @@ def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool) -> int:
     """Count the tokens in [k, end) that are not titles (nor, for an assigner, name words)."""
     count = 0
     while k < end:
-        step = _title_len(toks, k)
+        step = _skip(toks, k)
         if step == 0:
             step, count = 1, count + (0 if names_too and toks[k].cap and toks[k].word else 1)
         k += step
@@ -160,8 +178,12 @@ def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_
         behind = [g for g in groups if g.j <= i]
         names = rule.role == "assigner"
         target = behind[-1] if behind and _gap(toks, behind[-1].j, i, names) <= rule.scope else None
+        if target is not None and rule.role == "lead" and "support" in target.roles and not target.soft:
+            return None  # "phối hợp với các cơ quan khẩn trương ...": the adverb is the subject's
     if target is not None:
         target.roles.add(rule.role)
+        target.soft = target.soft or rule.lead_when_alone
+        target.forward = target.forward or rule.direction == "forward"
     return target
 
 
@@ -223,7 +245,51 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     opener = _subject(text, toks, groups)
     if opener is not None and not opener.roles:
         opener.roles.add("lead")
+    _through_semicolons(toks, groups)
+    if not any("lead" in g.roles for g in groups):
+        _lead_when_alone(toks, groups)
     return _collect(groups, assigner)
+
+
+def _through_semicolons(toks: Sequence[Token], groups: list[_Group]) -> None:
+    """Give a cue's role to the groups its target's list goes on with after ";" ("đề nghị A; B; C")."""
+    for before, after in zip(groups, groups[1:]):
+        if before.forward and not after.roles and _semicolon_joined(toks, before.j, after.i):
+            after.roles, after.forward = {r for r in before.roles if r in ("lead", "support")}, True
+
+
+def _semicolon_joined(toks: Sequence[Token], k: int, end: int) -> bool:
+    between = [t.key for t in toks[k:end]]
+    return ";" in between and all(w in (";", ",", "và") for w in between)
+
+
+def _lead_when_alone(toks: Sequence[Token], groups: list[_Group]) -> None:
+    """With no lead found, a soft support leads; else a clause's unnamed-role subject does."""
+    soft = [g for g in groups if g.soft and "lead" not in g.roles]
+    for group in soft:
+        group.roles = {"lead"}
+    if soft:
+        return
+    subject = next((g for g in groups if not g.roles and _opens_clause(toks, g)), None)
+    if subject is not None:
+        subject.roles.add("lead")
+
+
+def _opens_clause(toks: Sequence[Token], group: _Group) -> bool:
+    """Tell whether a group starts a clause (after ".", ",", ";" or the start) and a verb follows it."""
+    k = group.i
+    while k > 0 and _transparent_before(toks, k):
+        k -= _transparent_before(toks, k)
+    opens = k == 0 or toks[k - 1].text in (".", ",", ";", ":")
+    follows = group.j < len(toks) and toks[group.j].word and not toks[group.j].cap
+    return opens and follows
+
+
+def _transparent_before(toks: Sequence[Token], k: int) -> int:
+    for n in (1, 2):
+        if k - n >= 0 and (m := _transparent().match(toks, k - n)) and m[0] == n:
+            return n
+    return 0
 
 
 def _collect(groups: list[_Group], assigner: str | None) -> Roles:

@@ -19,7 +19,7 @@ KEYS = {
     "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors"},
     "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked"},
     "unit_levels.json": {"_doc", "levels", "titles"},
-    "role_cues.json": {"_doc", "rules"},
+    "role_cues.json": {"_doc", "rules", "transparent"},
 }
 PLACE_KINDS, ERAS = {"province", "city"}, {"old", "new", "both"}
 
