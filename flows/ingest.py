@@ -16,12 +16,29 @@ from typing import Any
 from prefect import flow, task
 from prefect.futures import as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from sqlalchemy.exc import OperationalError
 
 from chidao import __version__
 from chidao.errors import ChidaoError
 from flows.files import Candidate, discover
 
 IO_RETRIES = 2
+
+
+class DocumentFailed(Exception):
+    """One document failed for a reason retrying will not fix (bad input, extractor error).
+
+    Raised from the task instead of the `ChidaoError` itself because it must cross process
+    boundaries (Dask workers) and `ChidaoError` cannot be pickled (its args are not its
+    constructor's).
+    """
+
+    def __init__(self, path: str, code: str, reason: str) -> None:
+        super().__init__(path, code, reason)
+        self.path, self.code, self.reason = path, code, reason
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.path}: {self.reason}"
 
 
 @dataclass(slots=True)
@@ -51,10 +68,8 @@ def _store(db_url: str):  # type: ignore[no-untyped-def]
 
 def _retry_on_io(task_: Any, task_run: Any, state: Any) -> bool:
     """Retry only what waiting can fix: file-system and database I/O, not bad documents."""
-    from sqlalchemy.exc import OperationalError
-
     error = state.result(raise_on_failure=False)
-    return isinstance(error, (OSError, OperationalError)) and not isinstance(error, ChidaoError)
+    return isinstance(error, (OSError, OperationalError))
 
 
 def _content_key(context: Any, parameters: dict[str, Any]) -> str:
@@ -75,10 +90,13 @@ def ingest_document(path: str, sha256: str, db_url: str, store_id: str) -> dict[
         saved = store.save_extraction(extraction, sha256)
     except ChidaoError as err:
         store.record_failure(path, err.code, err.reason, sha256)
-        raise
+        raise DocumentFailed(path, err.code, err.reason) from None
+    except (OSError, OperationalError):
+        raise  # retried by `_retry_on_io`; recorded by the flow if it never succeeds
     except Exception as err:
-        store.record_failure(path, "E301", f"{err.__class__.__name__}: {err}", sha256)
-        raise
+        reason = f"{err.__class__.__name__}: {err}"
+        store.record_failure(path, "E301", reason, sha256)
+        raise DocumentFailed(path, "E301", reason) from err
     return {"document_id": saved.document_id, "new": saved.new_document,
             "tasks": len(extraction.tasks), "added": saved.added}
 
@@ -124,14 +142,13 @@ def _outcome(future: Any, candidate: Candidate, summary: IngestSummary, store: A
         summary.tasks_added += result["added"]
         summary.documents.append(result["document_id"])
         return f"ok     {candidate.path}: {result['tasks']} nhiệm vụ"
-    error = result
-    if isinstance(error, ChidaoError):
-        reason = f"{error.code} {error.reason}"
-    else:
-        reason = f"E301 {error.__class__.__name__}: {error}"
-        if isinstance(error, OSError):  # I/O failed even after retries: not yet recorded
-            store.record_failure(candidate.path, "E101", f"{error.__class__.__name__}: {error}",
-                                 candidate.sha256)
+    if isinstance(result, DocumentFailed):
+        reason = f"{result.code} {result.reason}"
+    else:  # I/O that failed even after its retries: not recorded yet
+        code = "E401" if isinstance(result, OperationalError) else "E101"
+        detail = f"{result.__class__.__name__}: {result}".splitlines()[0]
+        store.record_failure(candidate.path, code, detail, candidate.sha256)
+        reason = f"{code} {detail}"
     summary.failed[candidate.path] = reason
     return f"FAILED {candidate.path}: {reason}"
 

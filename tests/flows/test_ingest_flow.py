@@ -1,0 +1,56 @@
+"""Real Prefect flow runs over folders: good files stored once, bad ones recorded with reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from chidao.store import Store
+from flows.ingest import run_ingest, task_runner
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def test_flow_over_good_and_bad_files(mixed_folder, tmp_path):
+    url = f"sqlite:///{tmp_path / 'flow.db'}"
+    summary = run_ingest([str(mixed_folder)], url, quiet=True)
+    assert (summary.found, summary.duplicates, summary.ingested) == (7, 1, 3)
+    assert set(summary.failed) == {str(mixed_folder / n) for n in ("rong.txt", "hong.pdf", "nen.docx")}
+    assert summary.failed[str(mixed_folder / "rong.txt")].startswith("E101")
+
+    store = Store(url)
+    assert len(store.documents()) == 3
+    assert summary.tasks_added == store.count_tasks() > 0
+    failures = {f.path: f for f in store.failures()}
+    assert set(failures) == set(summary.failed)
+    assert all(f.reason for f in failures.values())
+
+    again = run_ingest([str(mixed_folder)], url, quiet=True)
+    assert (again.ingested, again.already_stored, again.tasks_added) == (0, 3, 0)
+    assert store.count_tasks() == summary.tasks_added
+    assert {f.attempts for f in store.failures()} == {2}  # bad files are retried, and say so
+
+
+def test_a_fixed_file_is_ingested_and_its_failure_cleared(mixed_folder, tmp_path):
+    url = f"sqlite:///{tmp_path / 'fix.db'}"
+    run_ingest([str(mixed_folder)], url, quiet=True)
+    empty = mixed_folder / "rong.txt"
+    empty.write_text("Giao Sở Nội vụ rà soát biên chế trước ngày 31/12/2025.\n", encoding="utf-8")
+    summary = run_ingest([str(mixed_folder)], url, quiet=True)
+    assert summary.ingested == 1
+    assert str(empty) not in {f.path for f in Store(url).failures()}
+
+
+def test_force_reextracts_without_duplicating(mixed_folder, tmp_path):
+    url = f"sqlite:///{tmp_path / 'force.db'}"
+    first = run_ingest([str(mixed_folder)], url, quiet=True)
+    forced = run_ingest([str(mixed_folder)], url, force=True, quiet=True)
+    assert forced.ingested == 3 and forced.tasks_added == 0
+    assert Store(url).count_tasks() == first.tasks_added
+
+
+@pytest.mark.slow
+def test_the_same_flow_on_a_local_dask_cluster_of_two_workers(mixed_folder, tmp_path):
+    url = f"sqlite:///{tmp_path / 'dask.db'}"
+    summary = run_ingest([str(mixed_folder)], url, quiet=True, runner=task_runner(dask_workers=2))
+    assert summary.ingested == 3 and len(summary.failed) == 3
+    assert len(Store(url).documents()) == 3
