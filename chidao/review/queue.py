@@ -115,7 +115,7 @@ def document_choices(store: Store) -> list[tuple[str, str]]:
 def state_counts(store: Store) -> dict[str, int]:
     stmt = select(Task.review_state, func.count()).where(Task.stale.is_(False)).group_by(Task.review_state)
     with store.session() as s:
-        counts = {state: n for state, n in s.execute(stmt).tuples()}
+        counts = {state: n for state, n in s.execute(stmt).all()}
     return {state: counts.get(state, 0) for state in REVIEW_STATES}
 
 

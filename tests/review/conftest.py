@@ -4,6 +4,8 @@ and the review app served by uvicorn on a free localhost port."""
 from __future__ import annotations
 
 import hashlib
+import re
+import shutil
 import socket
 import threading
 import time
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
 from chidao.review.app import ReviewSettings, create_app
 from chidao.store import Store
@@ -67,6 +70,20 @@ def serve(settings: ReviewSettings) -> tuple[uvicorn.Server, threading.Thread, s
 
 
 @pytest.fixture()
+def client(meeting_store: Store) -> Iterator[TestClient]:
+    """The app in-process (no network), for what does not need a browser."""
+    app = create_app(ReviewSettings(db_url=meeting_store.url, actor="chuyên viên Lan"))
+    with TestClient(app) as c:
+        yield c
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+@pytest.fixture()
 def review_server(meeting_store: Store) -> Iterator[Server]:
     settings = ReviewSettings(db_url=meeting_store.url, actor="chuyên viên Lan",
                               allowed_hosts=("127.0.0.1", "localhost"))
@@ -74,3 +91,21 @@ def review_server(meeting_store: Store) -> Iterator[Server]:
     yield Server(url, meeting_store, None)
     server.should_exit = True
     thread.join(timeout=10)
+
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if executable is None:
+        pytest.skip("Debian's chromium is not installed (scripts/setup.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=ARGS, headless=True)
+        yield b
+        b.close()
