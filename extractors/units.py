@@ -89,6 +89,8 @@ def _locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
     place = g.places.match(toks, k)
     if mode != "none" and place and toks[k].cap:
         return k + place[0]
+    if mode == "open" and (more := _more_levels(g, toks, k)) > k:
+        return more  # "Ủy ban nhân dân xã, phường": levels listed without names
     if mode == "open":
         run = k
         while run < len(toks) and run - k < 4 and toks[run].word and (toks[run].cap or toks[run].text.isdigit()):
@@ -101,6 +103,18 @@ def _locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
     return k
 
 
+def _more_levels(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Return the end of ", level" repeats after a nameless level, or k when none follow."""
+    end = k
+    while end + 1 < len(toks) and toks[end].key in (",", "và") and not toks[end + 1].cap:
+        m = g.levels.match(toks, end + 1)
+        after = end + 1 + m[0] if m else end
+        if m is None or (after < len(toks) and toks[after].cap and toks[after].word):
+            break
+        end = after
+    return end
+
+
 _SPACES = re.compile(r"\s+")  # a name wrapped over lines is written with single spaces
 
 
@@ -109,7 +123,10 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
     if mode == "none" or j >= len(toks) or not toks[j].word or (mode == "cap" and not toks[j].cap):
         return j
     k = j
-    while k < len(toks) and k - j < 12 and toks[k].word:
+    while k < len(toks) and k - j < 14 and (toks[k].word or (k > j and _joins_name(g, toks, k))):
+        if not toks[k].word:
+            k += 1
+            continue
         keep = g.keeps.match(toks, k)
         if keep and k > j:
             k += keep[0]
@@ -126,8 +143,31 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
 
 
 def _name_goes_on(g: Grammar, toks: Sequence[Token], k: int) -> bool:
-    """Tell whether a capitalized word after "và" continues the name (not a head or document)."""
-    return k < len(toks) and toks[k].cap and not _head_at(g, toks, k) and not g.documents.match(toks, k)
+    """Tell whether the word after "và" continues the name: a capital that is no head or document,
+    or a lower-case content word ("... hạ tầng kỹ thuật và nông nghiệp Thành phố")."""
+    if k >= len(toks) or not toks[k].word or _head_at(g, toks, k) or g.documents.match(toks, k):
+        return False
+    return toks[k].cap or not _ends_name(g, toks, k)
+
+
+def _ends_name(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether token k cannot go on a name: a stop word, a collective noun or a level."""
+    return bool(g.stops.match(toks, k) or g.nouns.match(toks, k) or g.levels.match(toks, k))
+
+
+def _joins_name(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether punctuation at k sits inside a name: "Kế hoạch - Tổng hợp", "Chính sách, chiến lược Trung ương"."""
+    nxt = k + 1
+    if nxt >= len(toks) or not toks[nxt].word or _head_at(g, toks, nxt):
+        return False
+    if toks[k].text in "-–":
+        return toks[nxt].cap and not g.documents.match(toks, nxt)
+    if toks[k].text != ",":
+        return False
+    m = nxt
+    while m < nxt + 3 and m < len(toks) and toks[m].word and not toks[m].cap and not _ends_name(g, toks, m):
+        m += 1
+    return m > nxt and m < len(toks) and bool(g.levels.match(toks, m)) and toks[m].cap
 
 
 def _unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) -> _Span | None:
@@ -178,7 +218,7 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
         while (q := g.qualifiers.match(toks, k)) is not None:
             k = end = k + q[0]
         if k < len(toks) and toks[k].key in (",", "và") and k + 1 < len(toks) and not toks[k + 1].cap:
-            k += 1
+            k += 2 if toks[k + 1].key == "các" and not levels_only else 1  # "Các ngành, các bộ, địa phương"
             continue
         break
     return end if end > start else start
@@ -230,12 +270,28 @@ def _items(
 
 
 def _collective(g: Grammar, toks: Sequence[Token], i: int) -> _Span | None:
+    """Parse "các sở, ban, ngành liên quan" or "các Công ty Lâm nghiệp" (a named kind, many of them)."""
     if toks[i].key != "các":
         return None
     end = _collective_nouns(g, toks, i + 1)
     if end == i + 1:
-        return None
+        named = _unit(g, toks, i + 1)
+        return _Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
     return _Span(i, end, g.nouns.match(toks, i + 1)[1], collective=True)
+
+
+def _bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> _Span | None:
+    """Parse a collective written without "các" where an addressee stands: "Tổ chức, cá nhân khai thác
+    khoáng sản" opening an item, "phối hợp với lực lượng chức năng", "..., chính quyền địa phương"."""
+    first = g.nouns.match(toks, i)
+    if first is None or (toks[i].cap and not _words_at(toks, i, first[1])) and i > 0 and not listed:
+        return None
+    end = _collective_nouns(g, toks, i)
+    many = any(t.key in (",", "và") for t in toks[i:end])
+    qualified = end > i + first[0]
+    if end == i or not (listed or many or qualified):
+        return None
+    return _Span(i, end, first[1], collective=True)
 
 
 def _mention(text: str, toks: Sequence[Token], span: _Span) -> UnitMention:
@@ -254,23 +310,72 @@ def find_units(text: str) -> list[UnitMention]:
     """
     g = grammar()
     toks = tokenize(text)
-    found: list[UnitMention] = []
+    spans: list[_Span] = []
+    opener = _opener(toks)
     i = 0
     while i < len(toks):
         items = _elliptical(g, toks, i, text)
         if items:
-            found.extend(_mention(text, toks, s) for s in items)
+            spans.extend(items)
             i = items[-1].j
             continue
         span = _collective(g, toks, i) or _unit(g, toks, i)
+        if span is None and (i == opener or _after_addressee_cue(toks, i, spans)):
+            span = _bare_collective(g, toks, i, listed=i != opener)
         if span is None:
             i += 1
             continue
-        found.append(_mention(text, toks, span))
+        span = _with_parenthesis(toks, span)
+        if spans and (shared := _shared_place(g, text, toks, spans[-1], span)):
+            spans[-1] = shared
+        spans.append(span)
         i = span.j
         if span.names and i + 1 < len(toks) and toks[i].key in (",", "và") and not _head_at(g, toks, i + 1):
             rule = g.heads.match(toks, span.i)[1][1]  # "Bộ Công an, Tài chính": the head is left out
             items = _items(g, toks, i + 1, toks[span.i].text, rule, text, gazetteer_only=True)
-            found.extend(_mention(text, toks, s) for s in items)
+            spans.extend(items)
             i = items[-1].j if items else i
-    return found
+    return [_mention(text, toks, s) for s in spans]
+
+
+_ITEM_MARK = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])$|^[-+•–*().]$", re.IGNORECASE)
+
+
+def _opener(toks: Sequence[Token]) -> int:
+    """Return the index of the first word after an item's marker ("1.", "a)", "-", "(3).")."""
+    k = 0
+    while k < len(toks) and k < 5 and _ITEM_MARK.match(toks[k].text) and not (toks[k].word and k + 1 < len(toks) and toks[k + 1].word):
+        k += 1
+    return k
+
+
+def _after_addressee_cue(toks: Sequence[Token], i: int, spans: list[_Span]) -> bool:
+    """Tell whether token i follows "với"/"cùng", or a unit and a comma (a list going on)."""
+    if i == 0:
+        return False
+    if toks[i - 1].key in ("với", "cùng"):
+        return True
+    return toks[i - 1].key in (",", "và") and bool(spans) and spans[-1].j == i - 1
+
+
+def _with_parenthesis(toks: Sequence[Token], span: _Span) -> _Span:
+    """Take in a capitalized parenthesis right after a unit: "(Công an Thành phố)", "(VOV)"."""
+    j = span.j
+    if span.text is not None or j + 2 >= len(toks) or toks[j].text != "(" or not toks[j + 1].cap:
+        return span
+    close = next((k for k in range(j + 2, min(j + 8, len(toks))) if toks[k].text == ")"), None)
+    return span if close is None else _Span(span.i, close + 1, span.head, span.collective, None, span.names)
+
+
+def _shared_place(g: Grammar, text: str, toks: Sequence[Token], before: _Span, span: _Span) -> _Span | None:
+    """Complete "Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng": the first body shares the place."""
+    head_before, head = g.heads.match(toks, before.i), g.heads.match(toks, span.i)
+    if before.text or not head_before or not head or before.j != before.i + head_before[0]:
+        return None
+    if not (head_before[1][1].bare and head[1][1].bare) or toks[before.j].key not in (",", "và") or before.j + 1 != span.i:
+        return None
+    place_from = span.i + head[0]
+    if place_from >= span.j or not g.levels.match(toks, place_from):
+        return None
+    place = text[toks[place_from].start : toks[span.j - 1].end]
+    return _Span(before.i, before.j, before.head, text=f"{text[toks[before.i].start : toks[before.j - 1].end]} {place}")
