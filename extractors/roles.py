@@ -59,6 +59,7 @@ class RoleRule:
     not_followed_by: tuple[str, ...] = ()
     needs_addressee: bool = False
     lead_when_alone: bool = False
+    not_before_number: bool = False
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
@@ -168,6 +169,8 @@ def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool) -> int:
 def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
     """Give `rule.role` to the nearest group in the rule's direction, if within its scope."""
     if any(_words_follow(toks, j, w) for w in rule.not_followed_by):
+        return None
+    if rule.not_before_number and j < len(toks) and toks[j].text[0].isdigit():
         return None
     if rule.needs_addressee and not _addressed(toks, j, groups):
         return None

@@ -123,12 +123,14 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
     if mode == "none" or j >= len(toks) or not toks[j].word or (mode == "cap" and not toks[j].cap):
         return j
     k = j
-    while k < len(toks) and k - j < 14 and (toks[k].word or (k > j and _joins_name(g, toks, k))):
+    while k < len(toks) and k - j < 20 and (toks[k].word or (k > j and _joins_name(g, toks, k))):
         if not toks[k].word:
             k += 1
             continue
         keep = g.keeps.match(toks, k)
-        if keep and k > j:
+        if keep and _repeats(toks, k, keep[0]):
+            break  # "Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo": the repeat is the verb
+        if keep:
             k += keep[0]
             continue
         if _head_at(g, toks, k) or (k > j and g.levels.match(toks, k)):
@@ -140,6 +142,11 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
             break
         k += 1
     return k
+
+
+def _repeats(toks: Sequence[Token], k: int, n: int) -> bool:
+    """Tell whether the n tokens at k repeat the n tokens just before them."""
+    return k >= n and [t.key for t in toks[k - n : k]] == [t.key for t in toks[k : k + n]]
 
 
 def _name_goes_on(g: Grammar, toks: Sequence[Token], k: int) -> bool:
@@ -218,7 +225,7 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
         while (q := g.qualifiers.match(toks, k)) is not None:
             k = end = k + q[0]
         if k < len(toks) and toks[k].key in (",", "và") and k + 1 < len(toks) and not toks[k + 1].cap:
-            k += 2 if toks[k + 1].key == "các" and not levels_only else 1  # "Các ngành, các bộ, địa phương"
+            k += 2 if toks[k + 1].key == "các" and toks[k].key == "," and not levels_only else 1  # "Các ngành, các bộ"
             continue
         break
     return end if end > start else start
