@@ -133,8 +133,8 @@ def _open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
         if keep:
             k += keep[0]
             continue
-        if _head_at(g, toks, k) or (k > j and g.levels.match(toks, k)):
-            break
+        if k > j and (_head_at(g, toks, k) or g.levels.match(toks, k)):
+            break  # the first word may be another head's: "Phòng Cảnh sát giao thông"
         if g.stops.match(toks, k) and not toks[k].cap:  # a capital inside a name is part of it
             if toks[k].key == "và" and _name_goes_on(g, toks, k + 1):
                 k += 1  # "Cục Bảo tồn thiên nhiên và Đa dạng sinh học": "và" inside the name
@@ -284,7 +284,21 @@ def _collective(g: Grammar, toks: Sequence[Token], i: int) -> _Span | None:
     if end == i + 1:
         named = _unit(g, toks, i + 1)
         return _Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
-    return _Span(i, end, g.nouns.match(toks, i + 1)[1], collective=True)
+    return _Span(i, _open_qualifier(g, toks, end), g.nouns.match(toks, i + 1)[1], collective=True)
+
+
+_OPEN_QUALIFIER = 4  # syllables: "các đơn vị duy trì thoát nước", not a whole clause
+
+
+def _open_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Return the end of lower-case words qualifying a collective, which must end at a stop word."""
+    m = k
+    while m < len(toks) and m - k <= _OPEN_QUALIFIER and toks[m].word and not toks[m].cap:
+        if g.stops.match(toks, m) or g.nouns.match(toks, m) or g.levels.match(toks, m):
+            break
+        m += 1
+    ends_well = m < len(toks) and g.stops.match(toks, m) and not g.keeps.match(toks, m)
+    return m if m - k <= _OPEN_QUALIFIER and ends_well else k
 
 
 def _bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> _Span | None:
@@ -294,6 +308,7 @@ def _bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) ->
     if first is None or (toks[i].cap and not _words_at(toks, i, first[1])) and i > 0 and not listed:
         return None
     end = _collective_nouns(g, toks, i)
+    end = _open_qualifier(g, toks, end) if end > i else end
     many = any(t.key in (",", "và") for t in toks[i:end])
     qualified = end > i + first[0]
     if end == i or not (listed or many or qualified):
