@@ -168,7 +168,8 @@ def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool) -> int:
 
 def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
     """Give `rule.role` to the nearest group in the rule's direction, if within its scope."""
-    if any(_words_follow(toks, j, w) for w in rule.not_followed_by):
+    starts_unit = any(g.i == j for g in groups)  # "Giao Ban Xây dựng Đảng": a unit, not "giao ban"
+    if not starts_unit and any(_words_follow(toks, j, w) for w in rule.not_followed_by):
         return None
     if rule.not_before_number and j < len(toks) and toks[j].text[0].isdigit():
         return None
@@ -209,7 +210,10 @@ def _assigner_text(text: str, toks: Sequence[Token], group: _Group, cue_at: int)
     k, _ = _token_range(toks, last)
     while k > 0 and (n := next((n for n in range(1, 5) if _title_len(toks, k - n) == n), 0)):
         k -= n
-    return " ".join(text[toks[k].start : toks[cue_at - 1].end].split())
+    end = cue_at
+    while end > k + 1 and _transparent_before(toks, end):
+        end -= _transparent_before(toks, end)  # "Phó Thủ tướng cũng yêu cầu": not "... cũng"
+    return " ".join(text[toks[k].start : toks[end - 1].end].split())
 
 
 def _subject(text: str, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:

@@ -72,3 +72,70 @@ def test_same_unit_once_and_lead_wins() -> None:
 
 def test_units_passed_in_are_used() -> None:
     assert assign_roles("Giao Sở Tài chính chủ trì.", units=[]) == assign_roles("Không có đơn vị.")
+
+
+# Phenomena fixed against the train split; sentences written for these tests.
+NAME_EXTENTS = [
+    ("7. Ban Chính sách, chiến lược Trung ương chủ trì theo dõi việc thực hiện.", ["Ban Chính sách, chiến lược Trung ương"], []),
+    ("4. Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương xây dựng kế hoạch.",
+     ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"], []),
+    ("3. Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo Lãnh đạo Sở.", ["Phòng Kế hoạch - Tổng hợp"], []),
+    ("- Ủy ban nhân dân xã, phường phối hợp với Sở Y tế rà soát danh sách.", ["Ủy ban nhân dân xã, phường"], ["Sở Y tế"]),
+    ("Điều 3. Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lào Cai chịu trách nhiệm thi hành Quyết định này.",
+     ["Hội đồng nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"], []),
+    ("- Sở Công Thương phối hợp với Phòng Cảnh sát kinh tế (Công an tỉnh) kiểm tra thị trường.",
+     ["Sở Công Thương"], ["Phòng Cảnh sát kinh tế (Công an tỉnh)"]),
+    ("- Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh bàn giao mặt bằng.",
+     ["Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh"], []),
+    ("Giao Ban Xây dựng Đảng Đảng ủy hướng dẫn các chi bộ.", ["Ban Xây dựng Đảng Đảng ủy"], []),
+]
+
+COLLECTIVES = [
+    ("3. Vườn quốc gia Bạch Mã, các Công ty Lâm nghiệp chủ động rà soát ranh giới rừng.",
+     ["Vườn quốc gia Bạch Mã", "các Công ty Lâm nghiệp"], []),
+    ("- Tổ chức, cá nhân khai thác khoáng sản phải lập bản đồ hiện trạng mỏ.", ["Tổ chức, cá nhân khai thác khoáng sản"], []),
+    ("(3). Các đơn vị duy trì cây xanh xây dựng kế hoạch ứng trực mùa mưa bão.", ["Các đơn vị duy trì cây xanh"], []),
+    ("Các ngành, các bộ, địa phương chịu trách nhiệm bố trí vốn đối ứng.", ["Các ngành, các bộ, địa phương"], []),
+    ("7. Các Bộ, ngành liên quan khác tăng cường công tác quản lý.", ["Các Bộ, ngành liên quan khác"], []),
+    ("- Tổ chức trực ban và phối hợp với lực lượng chức năng bảo vệ hiện trường.", [], ["lực lượng chức năng"]),
+    ("- Sở Xây dựng phối hợp với Công an tỉnh, Công ty Điện lực, chính quyền địa phương phân luồng giao thông.",
+     ["Sở Xây dựng"], ["Công an tỉnh", "Công ty Điện lực", "chính quyền địa phương"]),
+]
+
+SUBJECTS_AND_CUES = [
+    # "A phối hợp (chặt chẽ) với B": A leads, B supports
+    ("- Sở Tài chính phối hợp chặt chẽ với Kho bạc Nhà nước tỉnh giải ngân vốn.", ["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"]),
+    # a lone "phối hợp" subject leads; beside a "chủ trì" it supports
+    ("2. Cục Thủy lợi phối hợp thực hiện các nhiệm vụ về nước sạch nông thôn.", ["Cục Thủy lợi"], []),
+    ("Sở Y tế chủ trì, Sở Tài chính phối hợp.", ["Sở Y tế"], ["Sở Tài chính"]),
+    # an adverb after the support list belongs to the lead
+    ("Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan khẩn trương hoàn thiện đề án.",
+     ["Sở Nội vụ"], ["các cơ quan liên quan"]),
+    # a cue reaches every list joined by ";"
+    ("Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành; Công an tỉnh; Ủy ban nhân dân các xã, phường treo cờ.",
+     ["các sở, ban, ngành", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"], []),
+    # enumerators "Sáu là,", "Điều 3.", "(3)." open the item before its subject
+    ("Sáu là, các Sở: Tài chính, Xây dựng có ý kiến bằng văn bản.", ["Sở Tài chính", "Sở Xây dựng"], []),
+    # a clause subject when no cue names a lead
+    ("Định kỳ 6 tháng, Sở Nội vụ tổ chức sơ kết, báo cáo Ủy ban nhân dân tỉnh.", ["Sở Nội vụ"], []),
+    ("Theo đó, Bộ Tài chính, Bộ Xây dựng phối hợp để làm rõ lộ trình.", ["Bộ Tài chính", "Bộ Xây dựng"], []),
+    # mentions, not leads
+    ("- Hoàn thành các công trình theo chỉ đạo Ủy ban nhân dân tỉnh; tập trung: nạo vét kênh.", [], []),
+    ("- Đường dây nóng: Trung tâm Điều hành đô thị: 0214.3820.111.", [], []),
+    ("- Nạo vét hệ thống kênh trên địa bàn các phường, xã: Cam Đường, Bắc Lệnh.", [], []),
+]
+
+ASSIGNERS_AFTER_ADVERBS = [
+    ("Phó Thủ tướng cũng yêu cầu Bộ Y tế tăng cường kiểm tra an toàn thực phẩm.", ["Bộ Y tế"], [], "Phó Thủ tướng"),
+    ("Thủ tướng yêu cầu hoàn thiện các văn bản pháp lý.", [], [], "Thủ tướng"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lead", "support"), NAME_EXTENTS + COLLECTIVES + SUBJECTS_AND_CUES)
+def test_train_phenomena(sentence: str, lead: list[str], support: list[str]) -> None:
+    assert split(sentence)[:2] == (lead, support)
+
+
+@pytest.mark.parametrize(("sentence", "lead", "support", "assigner"), ASSIGNERS_AFTER_ADVERBS)
+def test_assigner_after_an_adverb(sentence: str, lead: list[str], support: list[str], assigner: str) -> None:
+    assert split(sentence) == (lead, support, assigner)
