@@ -178,6 +178,8 @@ def _joins(prev: Line, nxt: Line, left: float, right: float) -> bool:
         return True
     if prev.text.rstrip().endswith(_SENTENCE_END):
         return False
+    if text[:1].isdigit():  # "trước ngày" / "30/6/2026.": a bare number continues the sentence
+        return True
     full_width = prev.x1 >= right - 0.1 * max(right - left, 1.0)
     return full_width and nxt.x0 <= left + INDENT
 

@@ -73,6 +73,8 @@ def _page_count(path: Path, data: bytes) -> int:
 
 
 def _open_failure(message: str) -> tuple[str, str]:
+    if "PDFium: Success" in message:  # pdfium refuses an empty page tree without an error code
+        return ("the PDF has no pages", "export the document again")
     if "password" in message.lower():
         return ("is encrypted with a password", "save an unprotected copy and read that")
     if "format" in message.lower() or "file" in message.lower():

@@ -1,0 +1,89 @@
+"""Bad files get a ReadError/InputError naming the file and the reason, in bounded time."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+from reader_builders import docx_file, text_pdf, zip_bomb
+
+from chidao.errors import ChidaoError, ReadError
+from chidao.readers import read
+from chidao.readers.pdf import PdfSettings, read_pdf
+
+
+def _minimal_pdf(objects: list[bytes]) -> bytes:
+    """Assemble a PDF with a correct xref table from numbered object bodies."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def zero_page_pdf() -> bytes:
+    return _minimal_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def stream_bomb_pdf() -> bytes:
+    """One page whose content stream inflates to 1 GiB of spaces (about 2 MiB on disk)."""
+    compressor = zlib.compressobj(9)
+    chunk = b" " * 2**24
+    packed = b"".join(compressor.compress(chunk) for _ in range(64)) + compressor.flush()
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+    return _minimal_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                         stream])
+
+
+def nested_bomb_pdf() -> bytes:
+    """A page whose resources nest arrays 100,000 deep."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    return _minimal_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots " + deep + b" >>"])
+
+
+@pytest.mark.parametrize(("name", "build", "reason"), [
+    ("password.pdf", lambda: text_pdf(encrypt="mật-khẩu"), "encrypted with a password"),
+    ("truncated.pdf", lambda: text_pdf()[:700], "corrupt or truncated"),
+    ("zero-pages.pdf", zero_page_pdf, "no pages"),
+    ("bomb.docx", zip_bomb, "zip bomb"),
+    ("report.pdf", lambda: b"PK\x03\x04" + b"\0" * 200, "ZIP archive"),
+])
+def test_bad_file_gets_an_error_naming_file_and_reason(write, name, build, reason) -> None:
+    path = write(name, build())
+    with pytest.raises(ChidaoError) as caught:
+        read(path)
+    assert str(path) in caught.value.message
+    assert reason in caught.value.message
+
+
+def test_too_many_pages_is_refused_before_reading(write) -> None:
+    path = write("long.pdf", text_pdf(pages=30))
+    with pytest.raises(ReadError, match="has 30 pages; chidao reads at most 20"):
+        read_pdf(path, path.read_bytes(), PdfSettings(max_pages=20))
+
+
+def test_docx_with_a_lying_extension_is_read_as_docx(write) -> None:
+    source = read(write("not-really.pdf", docx_file(["Giao Sở Y tế kiểm tra."], [["a", "b"]])))
+    assert source.reader == "docx"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("build", [stream_bomb_pdf, nested_bomb_pdf], ids=["huge-stream", "deep-nesting"])
+def test_pdf_bomb_is_read_or_refused_within_memory_limit(write, build) -> None:
+    path = write("bomb.pdf", build())
+    settings = PdfSettings(memory_mb=1024, seconds_per_page=10)
+    try:
+        source = read_pdf(path, path.read_bytes(), settings)
+    except ReadError as err:
+        assert str(path) in err.message
+    else:
+        assert source.text.strip() == ""
