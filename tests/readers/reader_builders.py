@@ -82,6 +82,10 @@ def _draw_table(c, top: float) -> None:  # type: ignore[no-untyped-def]
             x += w
 
 
+SCAN_LINES = ["Giao Sở Công Thương chủ trì kiểm tra an toàn",
+              "hóa chất tại các khu công nghiệp trước ngày 15/4/2026."]
+
+
 def scanned_pdf(lines: list[str]) -> bytes:
     """An image-only PDF: the lines drawn with PIL at 300 dpi, embedded as a picture."""
     from PIL import Image, ImageDraw, ImageFont
