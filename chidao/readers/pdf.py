@@ -8,6 +8,7 @@ Large PDFs are split over both cores.
 from __future__ import annotations
 
 import multiprocessing as mp
+import re
 import resource
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,7 +63,9 @@ def _page_count(path: Path, data: bytes) -> int:
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        raise ReadError(str(path), *_open_failure(str(err))) from None
+        # pdfium refuses an empty page tree but reports a stale last error, so look for it
+        message = "PDFium: Success" if re.search(rb"/Count\s+0\b", data[-65536:] + data[:65536]) else str(err)
+        raise ReadError(str(path), *_open_failure(message)) from None
     try:
         count = len(doc)
     finally:
