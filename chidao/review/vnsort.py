@@ -8,6 +8,7 @@ its five tone marks are small enough to state here.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
@@ -18,18 +19,20 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _OTHER = -1  # spaces, digits, punctuation: before letters, among themselves by code point
 
 
+@cache
+def _char_key(char: str) -> tuple[tuple[int, str], int]:
+    """Return a (casefolded) character's letter rank (with a fallback) and its tone."""
+    parts = unicodedata.normalize("NFD", char)
+    base = unicodedata.normalize("NFC", parts[0] + "".join(m for m in parts[1:] if m in _LETTER_MARKS))
+    tone = next((_TONES[m] for m in parts[1:] if m in _TONES), 0)
+    rank = _RANK.get(base)
+    return ((rank, "") if rank is not None else (_OTHER, base)), tone
+
+
 def _letters(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     """Return (letter rank, fallback char) pairs and the tone of each letter."""
-    letters: list[tuple[int, str]] = []
-    tones: list[int] = []
-    for char in text.casefold():
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", parts[0] + "".join(m for m in parts[1:] if m in _LETTER_MARKS))
-        tone = next((_TONES[m] for m in parts[1:] if m in _TONES), 0)
-        rank = _RANK.get(base)
-        letters.append((rank, "") if rank is not None else (_OTHER, base))
-        tones.append(tone)
-    return letters, tones
+    keys = [_char_key(char) for char in text.casefold()]
+    return [k[0] for k in keys], [k[1] for k in keys]
 
 
 def sort_key(text: str) -> tuple[list[tuple[int, str]], list[int], str]:
