@@ -126,9 +126,11 @@ def _fields(form: dict[str, str]) -> dict[str, Any]:
     recurrence = form.get("recurrence", "").strip().upper() or None
     if recurrence:
         try:
-            vRecur.from_ical(recurrence)
+            rule = vRecur.from_ical(recurrence)
         except ValueError as err:
             raise FormError("err_recurrence") from err
+        if "FREQ" not in rule:  # RFC 5545 requires it; icalendar reads free text as an empty rule
+            raise FormError("err_recurrence")
     return {"lead_units": _units(form.get("lead_units", "")),
             "support_units": _units(form.get("support_units", "")),
             "deadline": deadline.isoformat() if deadline else None,
