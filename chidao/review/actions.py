@@ -13,7 +13,7 @@ from chidao.errors import StoreError
 from chidao.records import task_id as make_task_id
 from chidao.review import queue, security
 from chidao.review.app import REVIEWER_COOKIE, render, reviewer
-from chidao.review.pages import filter_of, store_of, neighbours, source_context, task_response
+from chidao.review.pages import filter_of, neighbours, source_context, store_of, task_response
 from chidao.review.units import suggestions
 from chidao.store import Store
 from chidao.store.convert import parse_date

@@ -6,6 +6,7 @@ segment carries its start offset so the browser can turn a selection back into o
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 
@@ -28,7 +29,7 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
     marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         kinds = tuple(sorted({m.kind for m in marks if m.start <= a and b <= m.end}))
         out.append(Segment(a, text[a:b], kinds))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVarTuple
 from urllib.parse import urlencode
 
 from sqlalchemy import Select, Text, func, select, type_coerce
@@ -19,6 +19,7 @@ from chidao.store import Store
 from chidao.store.models import REVIEW_STATES, TASK_STATUSES, Document, Task
 
 PAGE_SIZE = 100
+_Columns = TypeVarTuple("_Columns")
 SORTS = ("document", "deadline")
 
 
@@ -136,7 +137,7 @@ def document_label(number: str | None, title: str | None, source: str) -> str:
     return " · ".join(p for p in (number, title) if p) or name
 
 
-def _filtered(stmt: Select[Any], f: QueueFilter) -> Select[Any]:
+def _filtered(stmt: Select[*_Columns], f: QueueFilter) -> Select[*_Columns]:
     stmt = stmt.join(Document, Task.document_id == Document.id).where(Task.stale.is_(False))
     if f.state:
         stmt = stmt.where(Task.review_state == f.state)

@@ -40,8 +40,8 @@ def document(n: int, publish: bool) -> tuple[str, list[tuple[int, int]]]:
     items, spans, text = [], [], head
     for i in range(4):
         unit, work = UNITS[(n + i) % len(UNITS)], WORK[(n * 2 + i) % len(WORK)]
-        items.append((f"{i + 1}. Giao {unit} chủ trì {work}, báo cáo Ủy ban nhân dân tỉnh "
-                      f"trước ngày {10 + i} tháng {4 + n % 6} năm 2026.", True))
+        items.append(((f"{i + 1}. Giao {unit} chủ trì {work}, báo cáo Ủy ban nhân dân tỉnh "
+                      f"trước ngày {10 + i} tháng {4 + n % 6} năm 2026."), True))
     if publish:
         items.insert(2, (f"3. {PUBLISH}.", False))
     for item, is_task in items:

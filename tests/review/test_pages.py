@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from review_support import csrf_of
 
 from chidao.review.highlight import Mark, segments, task_marks
 from chidao.review.i18n import LANGUAGES, messages
@@ -16,8 +17,6 @@ from chidao.review.units import gazetteer_units
 from chidao.review.vnsort import sort_key, sorted_vi
 from chidao.store import Store
 from chidao.store.models import REVIEW_ACTIONS, REVIEW_STATES, TASK_STATUSES
-
-from conftest import csrf_of
 
 TEMPLATES = Path(str(resources.files("chidao.review") / "templates"))
 

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from review_support import DATA, csrf_of, fill_store, serve
 
 from chidao.review.app import ReviewSettings, create_app
 from chidao.review.security import is_loopback
 from chidao.store import Store
-
-from conftest import DATA, csrf_of, fill_store, serve
 
 HOSTILE = DATA / "cong-van-chen-ma-html.txt"
 
