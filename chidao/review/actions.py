@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -96,7 +97,8 @@ async def set_reviewer(request: Request) -> Response:
     form = await checked_form(request)
     back = form.get("back", "/")
     response = RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/", 303)
-    response.set_cookie(REVIEWER_COOKIE, form.get("name", "").strip()[:200], samesite="strict",
+    # Cookies are Latin-1 on the wire: a Vietnamese name travels percent-encoded.
+    response.set_cookie(REVIEWER_COOKIE, quote(form.get("name", "").strip()[:200]), samesite="strict",
                         max_age=3600 * 24 * 365)
     return response
 

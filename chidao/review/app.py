@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -114,7 +114,7 @@ def language(request: Request) -> str:
 
 def reviewer(request: Request) -> str:
     """Return who is acting: the name this browser gave, else the app's default actor."""
-    name = request.cookies.get(REVIEWER_COOKIE, "").strip()
+    name = unquote(request.cookies.get(REVIEWER_COOKIE, "")).strip()
     return name[:200] or request.app.state.settings.actor
 
 

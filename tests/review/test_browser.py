@@ -114,6 +114,11 @@ def test_english_toggle_and_unit_suggestions(page, review_server) -> None:  # ty
     task = review_server.store.tasks()[0][0]
     page.goto(f"{review_server.url}/task/{task.id}")
     assert page.locator("#accept").inner_text().startswith("✓ Chấp nhận")
+    # The reviewer gives their name once; it is kept, accents and all, for their events.
+    page.fill("header .reviewer input[name=name]", "Trần Thị Hà")
+    page.click("header .reviewer button")
+    page.wait_for_url(f"**/task/{task.id}")
+    assert page.input_value("header .reviewer input[name=name]") == "Trần Thị Hà"
     page.click("#lang-toggle")
     page.wait_for_url(f"**/task/{task.id}")
     assert page.locator("#accept").inner_text().startswith("✓ Accept")
