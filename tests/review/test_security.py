@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
+import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
-from review_support import DATA, csrf_of, fill_store, serve
+from review_support import DATA, csrf_of, fill_store, free_port, serve
 
 from chidao.review.app import ReviewSettings, create_app
 from chidao.review.security import is_loopback
@@ -118,19 +122,26 @@ def test_loopback_detection(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
 
-def test_command_makes_a_token_beyond_loopback(monkeypatch: pytest.MonkeyPatch, meeting_store: Store,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
-    import uvicorn
-
-    from chidao.commands import review
-
-    served: list[object] = []
-    # uvicorn itself is exercised by the browser tests; here only the command's decision is checked.
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
-    for host, wants_token in (("0.0.0.0", True), ("127.0.0.1", False)):
-        args = argparse.Namespace(db=meeting_store.url, host=host, port=9, token=None, by="lan")
-        assert review.run(args) == 0
-        token = served[-1].state.settings.token  # type: ignore[attr-defined]
-        assert (token is not None) is wants_token
-        if wants_token:
-            assert f"?token={token}" in capsys.readouterr().err
+@pytest.mark.slow
+def test_command_beyond_loopback_demands_the_token_it_prints(meeting_store: Store) -> None:
+    """`chidao review --host 0.0.0.0` as a user starts it: a token is made, printed and required."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "chidao.cli", "review", "--db", meeting_store.url,
+           "--host", "0.0.0.0", "--port", str(port)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
+    try:
+        line = proc.stderr.readline() if proc.stderr else ""
+        found = re.search(r"\?token=([\w-]+)", line)
+        assert found, f"no token printed: {line!r}"
+        base = f"http://127.0.0.1:{port}/"
+        for _ in range(100):  # wait until uvicorn listens
+            try:
+                first = httpx.get(base)
+                break
+            except httpx.ConnectError:
+                time.sleep(0.1)
+        assert first.status_code == 401
+        assert httpx.get(base, headers={"Authorization": f"Bearer {found.group(1)}"}).status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
