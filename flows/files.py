@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SUFFIXES = frozenset({".txt", ".pdf", ".docx", ".md"})
@@ -21,6 +22,33 @@ class Candidate:
 class Unreadable:
     path: str
     reason: str
+
+
+@dataclass(slots=True)
+class Plan:
+    """What a run has to do: the new contents (one path each) and the files it cannot read."""
+
+    todo: list[Candidate] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+    found: int = 0
+    duplicates: int = 0  # the same bytes under another path in this batch
+    already_stored: int = 0
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.todo and not self.unreadable
+
+
+def plan(paths: list[str], known_hashes: Callable[[list[str]], set[str]], force: bool = False) -> Plan:
+    """Return the documents to process: one path per content, unless forced only new contents."""
+    candidates, unreadable = discover(paths)
+    unique: dict[str, Candidate] = {}
+    for candidate in candidates:
+        unique.setdefault(candidate.sha256, candidate)
+    known = set() if force else known_hashes(list(unique))
+    return Plan(todo=[c for sha, c in unique.items() if sha not in known], unreadable=unreadable,
+                found=len(candidates) + len(unreadable), duplicates=len(candidates) - len(unique),
+                already_stored=len(known))
 
 
 def discover(paths: list[str]) -> tuple[list[Candidate], list[Unreadable]]:

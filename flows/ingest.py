@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from chidao import __version__
 from chidao.errors import ChidaoError
-from flows.files import Candidate, discover
+from flows.files import Candidate, plan
 
 IO_RETRIES = 2
 
@@ -108,12 +108,13 @@ def ingest(paths: list[str], db_url: str, force: bool = False, quiet: bool = Fal
     Progress goes to stderr, one line per document as it finishes.
     """
     store = _store(db_url)
-    candidates, unreadable = discover(paths)
-    summary = IngestSummary(found=len(candidates) + len(unreadable))
-    for bad in unreadable:
+    work = plan(paths, store.known_hashes, force)
+    summary = IngestSummary(found=work.found, already_stored=work.already_stored,
+                            duplicates=work.duplicates)
+    for bad in work.unreadable:
         store.record_failure(bad.path, "E101", bad.reason)
         summary.failed[bad.path] = f"E101 {bad.reason}"
-    todo = _select(candidates, store, force, summary)
+    todo = work.todo
     futures = {ingest_document.with_options(refresh_cache=force or None).submit(
         c.path, c.sha256, db_url, store.instance_id): c for c in todo}
     for done, future in enumerate(as_completed(list(futures)), start=1):
@@ -122,17 +123,6 @@ def ingest(paths: list[str], db_url: str, force: bool = False, quiet: bool = Fal
         if not quiet:
             print(f"[{done:>{len(str(len(todo)))}}/{len(todo)}] {outcome}", file=sys.stderr, flush=True)
     return summary
-
-
-def _select(candidates: list[Candidate], store: Any, force: bool, summary: IngestSummary) -> list[Candidate]:
-    """Keep one path per content, and (unless forced) only contents not yet stored."""
-    unique: dict[str, Candidate] = {}
-    for candidate in candidates:
-        unique.setdefault(candidate.sha256, candidate)
-    summary.duplicates = len(candidates) - len(unique)
-    known = set() if force else store.known_hashes(list(unique))
-    summary.already_stored = len(known)
-    return [c for sha, c in unique.items() if sha not in known]
 
 
 def _outcome(future: Any, candidate: Candidate, summary: IngestSummary, store: Any) -> str:

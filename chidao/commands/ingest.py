@@ -30,9 +30,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     from chidao.exports import filters
-    from flows.ingest import run_ingest, task_runner
+    from chidao.store import Store
+    from flows.files import plan
 
     url = filters.store_url(args)
+    work = plan(args.paths, Store(url).known_hashes, args.force)
+    if work.nothing_to_do:  # spare the Prefect server's start-up when there is nothing to run
+        print(f"chidao ingest: {work.found} tệp; mới 0, đã có {work.already_stored}, "
+              f"trùng nội dung {work.duplicates}, lỗi 0; thêm 0 nhiệm vụ", file=sys.stderr)
+        return ExitCode.OK
+    from flows.ingest import run_ingest, task_runner
+
     runner = task_runner(args.workers, args.dask_address, args.dask_workers)
     summary = run_ingest(args.paths, url, force=args.force, quiet=args.quiet, runner=runner)
     if not args.quiet:
@@ -53,6 +61,8 @@ def _quiet_prefect(verbose: bool) -> None:
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Prefect's temporary server gives up after 20 s, which a busy 2-core machine can exceed.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 def _print_tasks(url: str, document_ids: list[str]) -> None:

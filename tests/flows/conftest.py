@@ -41,6 +41,12 @@ def write_notices(folder: Path, count: int, start: int = 0) -> list[Path]:
     return paths
 
 
+@pytest.fixture
+def notices_in():  # type: ignore[no-untyped-def]
+    """Return `write_notices`, for tests that need a folder of many documents."""
+    return write_notices
+
+
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
     """One temporary Prefect server for every in-process flow test of this session."""
