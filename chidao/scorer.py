@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chidao.corpus import GoldDocument
-from chidao.evaluation import DocumentScore, Span, Totals, match_spans, set_counts
+from chidao.evaluation import DocumentScore, Span, Totals, match_spans, set_counts, unit_key
 from chidao.records import Extraction, SourceText, sha256_bytes
 from extractors.classifier import TaskClassifier
 from extractors.normalize import normalize
@@ -43,7 +43,7 @@ def score_document(gold: GoldDocument, text: str, extraction: Extraction) -> Doc
         score.support.add(set_counts(task.support_units, g.support_units))
         score.deadlines_total += 1
         score.deadlines_right += int(task.deadline == g.deadline)
-        if task.lead_units != g.lead_units or task.deadline != g.deadline:
+        if _keys(task.lead_units) != _keys(g.lead_units) or task.deadline != g.deadline:
             score.misses.append(f"  ~ [{g.start}] lead {task.lead_units} vs gold {g.lead_units}; "
                                 f"deadline {task.deadline} vs gold {g.deadline}: {_clip(text[g.start:g.end])}")
     for j, g in enumerate(gold.tasks):
@@ -56,6 +56,10 @@ def score_document(gold: GoldDocument, text: str, extraction: Extraction) -> Doc
     if not score.date_right:
         score.misses.append(f"  date {extraction.document.date} vs gold {gold.date}")
     return score
+
+
+def _keys(units: list[str]) -> set[str]:
+    return {unit_key(u) for u in units}
 
 
 def _clip(text: str, width: int = 110) -> str:

@@ -56,8 +56,8 @@ def data_hash(golds: list[GoldDocument], extra: list[str] | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def fit(examples: list[Example], view: View = "both") -> TaskClassifier:
-    return train([e.view for e in examples], [e.label for e in examples], view)
+def fit(examples: list[Example], view: View = "both", c: float = 0.5, threshold: float = 0.5) -> TaskClassifier:
+    return train([e.view for e in examples], [e.label for e in examples], view, c, threshold)
 
 
 def new_version() -> str:

@@ -7,11 +7,16 @@ to its items. A candidate keeps the spans it may inherit from, nearest first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
-from extractors.structure import Node, is_heading, sentences
+from extractors.structure import Node, is_heading, is_label, sentences
+from extractors.units import find_units
 
 TABLE_SEPARATOR = " | "
+_CLAUSE_BREAK = re.compile(r";\s+(?:(?:đồng thời|còn|và)\s*,?\s+)?")
+SUBJECT_REACH = 3  # characters after a clause break within which a unit opens a new clause
+RECIPIENT_BLOCKS = ("Nơi nhận", "Nơi gửi")  # the distribution list under the signature
 
 
 @dataclass(slots=True)
@@ -26,6 +31,7 @@ class Candidate:
     inherit: list[tuple[int, int]] = field(default_factory=list)  # nearest first
     heading: tuple[int, int] | None = None
     cells: list[str] = field(default_factory=list)  # table rows: the other cells
+    label_parent: tuple[int, int] | None = None  # a parent item that only names who does its items
 
 
 def _own_span(node: Node) -> tuple[int, int]:
@@ -53,6 +59,33 @@ def _inherit_chain(node: Node, text: str) -> list[tuple[int, int]]:
     return chain
 
 
+LABEL_UNIT_SHARE = 0.6  # a label this much covered by unit names names who acts, not a topic
+
+
+def names_unit(label: str) -> bool:
+    """Tell whether a label is the name of who acts ("3. Sở Xây dựng"), not a topic."""
+    stripped = label.strip().rstrip(":")
+    covered = sum(u.end - u.start for u in find_units(stripped))
+    return bool(stripped) and covered / len(stripped) >= LABEL_UNIT_SHARE
+
+
+def _is_topic_with_body(text: str, node: Node) -> bool:
+    own = text[node.marker_end:node.children[0].start]
+    return (all(c.marker == "body" for c in node.children) and not names_unit(own)
+            and not own.rstrip().endswith(":"))
+
+
+def _label_parent(node: Node, text: str) -> tuple[int, int] | None:
+    """Return the nearest parent item that is a label ("1. Sở Công Thương"), if any."""
+    parent = node.parent
+    while parent is not None:
+        own_end = parent.children[0].start if parent.children else parent.end
+        if is_label(text[parent.marker_end:own_end]) and not is_heading(text[parent.marker_end:own_end]):
+            return parent.start, own_end
+        parent = parent.parent
+    return None
+
+
 def _heading_span(node: Node) -> tuple[int, int] | None:
     return (node.heading.start, node.heading.end) if node.heading else None
 
@@ -61,29 +94,69 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
     """Return the candidate task spans of a parsed document, in document order."""
     limit = len(text) if body_end is None else body_end
     out: list[Candidate] = []
+    consumed: set[int] = set()
     for node in nodes:
-        if node.start < body_start or node.start >= limit:
+        if node.start < body_start or node.start >= limit or id(node) in consumed:
             continue
         line = text[node.start:node.end]
+        if _in_recipient_block(text, node):
+            continue
         own_body = text[node.marker_end:node.end] if node.marker and node.marker != "body" else line
         if is_heading(own_body):
             continue
         if TABLE_SEPARATOR in line and line.count(TABLE_SEPARATOR) >= 2:
             out.append(_row_candidate(text, node))
         elif node.marker and node.marker != "body":
+            if node.children and _is_topic_with_body(text, node):
+                # "2. Hoàn thiện thể chế ..." followed by its paragraphs: one item, one task (§2).
+                consumed.update(id(c) for c in node.children)
+                out.append(Candidate(node.start, node.children[-1].end, node.marker_end, "item", node.level,
+                                     _inherit_chain(node, text), _heading_span(node),
+                                     label_parent=_label_parent(node, text)))
+                continue
             if node.children:
                 continue  # an intro item: it passes its units and deadline down
             out.append(Candidate(node.start, node.end, node.marker_end, "item", node.level,
-                                 _inherit_chain(node, text), _heading_span(node)))
+                                 _inherit_chain(node, text), _heading_span(node), label_parent=_label_parent(node, text)))
         elif node.marker == "body":
             if line.rstrip().endswith(":"):
                 continue
             out.append(Candidate(node.start, node.end, node.start, "body", node.level,
-                                 _inherit_chain(node, text), _heading_span(node)))
+                                 _inherit_chain(node, text), _heading_span(node), label_parent=_label_parent(node, text)))
         else:
+            chain = _inherit_chain(node, text) if node.parent or node.intro else []
             for s, e in sentences(text, node.start, node.end):
-                out.append(Candidate(s, e, s, "sentence", 0, [], _heading_span(node)))
-    return out
+                out.append(Candidate(s, e, s, "sentence", node.level, chain, _heading_span(node),
+                                     label_parent=_label_parent(node, text)))
+    return [part for cand in out for part in split_by_subject(text, cand)]
+
+
+def _in_recipient_block(text: str, node: Node) -> bool:
+    top = node
+    while top.parent is not None:
+        top = top.parent
+    intro = top.intro if top.marker else None
+    return text.startswith(RECIPIENT_BLOCKS, node.start) or (
+        intro is not None and text.startswith(RECIPIENT_BLOCKS, intro.start))
+
+
+def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
+    """Split "Giao Sở A làm X; Sở B làm Y" at the ';' where a new unit opens a clause (§2)."""
+    if cand.kind == "row":
+        return [cand]
+    cuts = []
+    for m in _CLAUSE_BREAK.finditer(text, cand.body_start, cand.end):
+        units = find_units(text[m.end():min(cand.end, m.end() + 120)])
+        if units and units[0].start <= SUBJECT_REACH:
+            cuts.append((m.start(), m.end()))
+    if not cuts:
+        return [cand]
+    parts, begin, body = [], cand.start, cand.body_start
+    for cut_start, cut_end in cuts:
+        parts.append(replace(cand, start=begin, end=cut_start + 1, body_start=body))
+        begin = body = cut_end
+    parts.append(replace(cand, start=begin, end=cand.end, body_start=body))
+    return parts
 
 
 def _row_candidate(text: str, node: Node) -> Candidate:

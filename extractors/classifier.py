@@ -96,11 +96,11 @@ def features(view: CandidateView, which: View = "both") -> dict[str, float]:
     return feats
 
 
-def new_model() -> Pipeline:
+def new_model(c: float = 0.5) -> Pipeline:
     return Pipeline([
         ("vectorize", DictVectorizer()),
         ("scale", MaxAbsScaler()),
-        ("classify", LogisticRegression(C=0.5, class_weight="balanced", max_iter=2000)),
+        ("classify", LogisticRegression(C=c, class_weight="balanced", max_iter=2000)),
     ])
 
 
@@ -130,8 +130,9 @@ class TaskClassifier:
         return cls(joblib.load(folder / "model.joblib"), meta.get("view", "both"), float(meta.get("threshold", 0.5)))
 
 
-def train(views: list[CandidateView], labels: list[int], view: View = "both") -> TaskClassifier:
+def train(views: list[CandidateView], labels: list[int], view: View = "both", c: float = 0.5,
+          threshold: float = 0.5) -> TaskClassifier:
     """Fit a classifier on candidates labelled against gold."""
-    model = new_model()
+    model = new_model(c)
     model.fit([features(v, view) for v in views], labels)
-    return TaskClassifier(model, view)
+    return TaskClassifier(model, view, threshold)

@@ -22,6 +22,7 @@ HEADER_CHARS = 2500
 _NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*((?:\d[\d\s.]*)?\s*/\s*[\wĐđ.&-]+(?:/[\wĐđ.&-]+)?|\d+[\w-]*)")
 _NUMERIC_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
 _VERBAL_DAY = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+_BLANK_DATELINE = re.compile(r"ngày[\s.…_]*tháng[\s\d.…_/]*năm\s+(\d{4})", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 
@@ -123,15 +124,20 @@ def read_metadata(text: str) -> Metadata:
     header = text[:HEADER_CHARS]
     lines = header.split("\n")
     meta = Metadata(number=find_number(header[:800]), issuer=find_issuer(lines))
+    if meta.issuer and not re.search(r"[A-ZĐ]{2,}\s+[A-ZĐ]{2,}", meta.issuer):
+        meta.issuer = None  # a news headline's stray capitals are not an issuing body
     meta.title, meta.kind = find_title(lines)
     dateline = find_dateline(header)
     if dateline:
         meta.issue_date, _, meta.body_start = dateline
-    year_hint = meta.issue_date.year if meta.issue_date else _dateline_year(header, dateline) or _publication_year(header)
-    meta.meeting_date = _meeting_date(text, year_hint)
-    if meta.kind is None and not dateline:
+    blank = _BLANK_DATELINE.search(header) if not dateline else None
+    is_news = not dateline and not blank and not meta.number
+    if meta.kind is None and is_news:
         meta.kind = "news"
-    meta.date = meta.issue_date or meta.meeting_date or _news_date(header, dateline)
+    year_hint = (meta.issue_date.year if meta.issue_date else _dateline_year(header, dateline)
+                 or (int(blank.group(1)) if blank else None) or (_publication_year(header) if is_news else None))
+    meta.meeting_date = _meeting_date(text, year_hint)
+    meta.date = meta.issue_date or meta.meeting_date or (_news_date(header, dateline) if is_news else None)
     meta.recipients = find_recipients(text, meta.body_start)
     return meta
 

@@ -26,7 +26,6 @@ from extractors.structure import parse
 from extractors.units import find_units
 
 RULE_THRESHOLD = 1.5  # rule score above which a candidate is a task when no model is trained
-END_MARKERS = ("Nơi nhận", "Nơi gửi")
 
 
 @dataclass(slots=True)
@@ -49,12 +48,6 @@ class Analysis:
 
 def _doc_date(meta: Metadata) -> datetime.date | None:
     return meta.date
-
-
-def _body_end(text: str) -> int:
-    """Return where the signature block starts (nothing after it is a task)."""
-    positions = [p for p in (text.rfind("\n" + m) for m in END_MARKERS) if p > 0]
-    return min(positions) if positions else len(text)
 
 
 class _SpanAnalyzer:
@@ -97,6 +90,11 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         row_lead, row_support, row_deadline = _row_units_and_deadline(cand.cells, spans.doc_date)
         lead, support, own = lead or row_lead, support or row_support, own or row_deadline
     deadline, assigner, inherited = own, roles.assigner, []
+    if cand.label_parent and not _has_subject(roles, cand):
+        # "1. Sở Công Thương" / "- Chủ trì, phối hợp với ..." : the label names who does the item.
+        label_lead = [u.text for u in spans.roles(*cand.label_parent).lead]
+        if label_lead:
+            lead, inherited = label_lead, ["units"]
     for s, e in cand.inherit:
         if not lead:
             up = spans.roles(s, e)
@@ -113,6 +111,15 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
     return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited)
 
 
+SUBJECT_WINDOW = 12  # characters after the marker within which a unit is the item's own subject
+
+
+def _has_subject(roles: Roles, cand: Candidate) -> bool:
+    """Tell whether the candidate opens with its own lead unit ("- Sở Xây dựng chủ trì ...")."""
+    offset = cand.body_start - cand.start
+    return any(u.start <= offset + SUBJECT_WINDOW for u in roles.lead)
+
+
 def _view(a: Analysis, meta: Metadata, n_chars: int) -> CandidateView:
     return CandidateView(
         body=a.body, context=a.context, kind=a.candidate.kind, level=a.candidate.level, cues=a.cues,
@@ -126,7 +133,7 @@ def _view(a: Analysis, meta: Metadata, n_chars: int) -> CandidateView:
 def analyze_document(text: str, meta: Metadata) -> list[Analysis]:
     """Return every candidate of a normalized document with its analysis and view."""
     spans = _SpanAnalyzer(text, _doc_date(meta))
-    candidates = find_candidates(text, parse(text), meta.body_start, _body_end(text))
+    candidates = find_candidates(text, parse(text), meta.body_start)
     analyses = [analyze(text, c, spans, meta) for c in candidates]
     for a in analyses:
         a.view = _view(a, meta, len(text))

@@ -89,13 +89,14 @@ def parse(text: str) -> list[Node]:
             _attach(node, stack, previous_plain)
         elif stack and not is_heading(body) and not _closes_list(line):
             owner = stack[-1]
-            if is_label(text[owner.marker_end:owner.end]) or owner.children:
+            if is_title(text[owner.marker_end:owner.end]) or owner.children:
                 node.marker, node.marker_end = "body", start
                 node.parent, node.level = owner, owner.level + 1
                 owner.children.append(node)
             else:
-                owner.end = end  # the item goes on up to the next item
-                continue
+                # A plain paragraph after a full item: its own sentences, still under the
+                # item's parent, so that they inherit what the item inherits.
+                node.parent, node.intro, node.level = owner.parent, owner.intro, owner.level
         else:
             stack.clear()
             previous_plain = node
@@ -109,6 +110,12 @@ def is_label(text: str) -> bool:
     """Tell whether an item's text is only a label (a unit's name or a topic), not a sentence."""
     stripped = text.strip()
     return len(stripped.split()) <= 12 and not stripped.endswith((".", ";", ":")) or stripped.endswith(":")
+
+
+def is_title(text: str) -> bool:
+    """Tell whether an item's text is a title or an intro, whose paragraphs belong under it."""
+    stripped = text.strip()
+    return bool(stripped) and (stripped[-1] not in ".;!?…" or stripped.endswith(":"))
 
 
 @cache
@@ -138,7 +145,11 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(row[0] for row in tsv_rows("structure_abbreviations.tsv"))
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)])?(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+# A sentence ends at . ! ? before a capital; news text pasted from the web often lost the
+# space ("An ninh.Về việc này"), so a lower-case letter, a period and a capitalized word also end one.
+_SENTENCE_END = re.compile(
+    r"[.!?…](?:[\"”’)])?(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|(?<=[a-zà-ỹđ])[.!?](?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])"
+)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
