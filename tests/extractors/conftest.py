@@ -1,0 +1,33 @@
+"""Fixtures for the extraction-step tests: the shared corpus and a way to run `extract()` on own text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from chidao.corpus import shared_root
+from chidao.records import Extraction, SourceText, sha256_bytes
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """Return the shared folder (../shared), or skip: the real corpus is not in every checkout."""
+    root = shared_root(REPO)
+    if root is None:
+        pytest.skip("shared corpus not found (set CHIDAO_SHARED or put it at ../shared beside the repo)")
+    return root
+
+
+@pytest.fixture(scope="session")
+def run_extract() -> Callable[[str], Extraction]:
+    """Return a function extracting tasks from a text written in the test, as a reader would hand it over."""
+    from extractors.pipeline import extract
+
+    def run(text: str, path: str = "own.txt") -> Extraction:
+        return extract(SourceText(path=path, text=text, sha256=sha256_bytes(text.encode("utf-8"))))
+
+    return run
