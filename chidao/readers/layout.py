@@ -110,6 +110,11 @@ def _column_split(line: Line, width: float) -> float | None:
     return None
 
 
+def _right_start(line: Line, split: float) -> float:
+    """Return where the right column starts on a line split at `split`."""
+    return min(s.x0 for s in line.segments if (s.x0 + s.x1) / 2 >= split)
+
+
 def _one_side(line: Line, split: float) -> bool:
     return line.x1 <= split or line.x0 >= split
 
@@ -142,12 +147,20 @@ def _zones(lines: list[Line], width: float, first_page: bool = False) -> list[tu
         if split is None:
             i += 1
             continue
+        # A left-column line may run past the gap's middle ("- UB MTTQ VN TP và các đoàn thể
+        # TP;" under "Nơi nhận:"): it still keeps to its side while it ends before the right
+        # column's leftmost start, so the zone is not cut there.
+        right_start = _right_start(lines[i], split)
         j = i + 1
         while j < len(lines):
             gap = lines[j].top - lines[j - 1].bottom
             height = max(lines[j - 1].bottom - lines[j - 1].top, 6.0)
             own = _column_split(lines[j], width)
-            if gap > 3 * height or (own is None and not _one_side(lines[j], split)):
+            if own is not None:
+                right_start = min(right_start, _right_start(lines[j], own))
+            elif not (_one_side(lines[j], split) or lines[j].x1 < right_start):
+                break
+            if gap > 3 * height:
                 break
             j += 1
         zones.append((i, j, split))

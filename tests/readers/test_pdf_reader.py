@@ -57,3 +57,13 @@ def test_image_only_page_is_ocred_in_vietnamese(write) -> None:
     expected = " ".join(SCAN).split()
     found = sum(1 for w in expected if w in words)
     assert found / len(expected) >= 0.9, source.text
+
+
+def test_recipients_and_signature_are_read_as_two_columns(write) -> None:
+    from reader_builders import RECIPIENTS, SIGNATURE, signature_footer_pdf
+
+    lines = read(write("footer.pdf", signature_footer_pdf())).text.splitlines()
+    assert lines[0] == BODY[3]
+    # every recipient line comes before the signature block, none is cut off from its list
+    assert lines[1:1 + len(RECIPIENTS)] == RECIPIENTS
+    assert lines[1 + len(RECIPIENTS):] == SIGNATURE
