@@ -27,7 +27,8 @@ def run_extract() -> Callable[[str], Extraction]:
     """Return a function extracting tasks from a text written in the test, as a reader would hand it over."""
     from extractors.pipeline import extract
 
-    def run(text: str, path: str = "own.txt") -> Extraction:
-        return extract(SourceText(path=path, text=text, sha256=sha256_bytes(text.encode("utf-8"))))
+    def run(text: str, path: str = "own.txt", classifier: object = True) -> Extraction:
+        source = SourceText(path=path, text=text, sha256=sha256_bytes(text.encode("utf-8")))
+        return extract(source, classifier)  # type: ignore[arg-type]
 
     return run

@@ -1,0 +1,138 @@
+"""extractors.pipeline.extract on documents written here, and on the seed with its gold file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chidao.corpus import load_gold
+from chidao.records import SourceText, sha256_bytes
+from chidao.scorer import score_document
+from extractors.pipeline import extract
+
+from own_documents import BAO_CAO, CONG_VAN, THONG_BAO
+
+GOLD = Path(__file__).resolve().parents[2] / "corpus" / "gold"
+ITEMS = [
+    ("1. Rà soát, cập nhật danh mục cơ sở dữ liệu dùng chung của tỉnh.", ["Sở Khoa học và Công nghệ"], "2026-06-30"),
+    ("2. Hướng dẫn các xã, phường triển khai nền tảng số cấp xã.", ["Sở Khoa học và Công nghệ"], "2026-06-30"),
+    ("3. Sở Tài chính bố trí kinh phí thực hiện chuyển đổi số, hoàn thành trong tháng 4/2026.", ["Sở Tài chính"], "2026-04-30"),
+]
+
+
+# The default model scores these plain tasks 0.13-0.27 (threshold 0.5) and finds none of them;
+# the rules alone find them, so inheritance is checked on both and the model's miss is an xfail.
+MODEL_MISSES = pytest.mark.xfail(strict=True, reason=(
+    "default task model (models/task_classifier DEFAULT 20261128T052546) gives 0.21-0.27 to the notice's "
+    "three items and 0.13 to the letter's 'Đề nghị khẩn trương rà soát...' (threshold 0.5): no task found"))
+CLASSIFIERS = [pytest.param(None, id="rules"), pytest.param(True, id="model", marks=MODEL_MISSES)]
+
+
+@pytest.mark.parametrize("classifier", CLASSIFIERS)
+@pytest.mark.parametrize(("text", "lead", "deadline"), ITEMS, ids=["inherits-unit-and-deadline", "inherits-both", "own-unit-and-deadline"])
+def test_notice_items_inherit_unit_and_deadline(run_extract, text: str, lead: list[str], deadline: str, classifier) -> None:  # noqa: ANN001
+    extraction = run_extract(THONG_BAO, classifier=classifier)
+    by_text = {t.text: t for t in extraction.tasks}
+    assert text in by_text, [t.text for t in extraction.tasks]
+    assert by_text[text].lead_units == lead
+    assert by_text[text].deadline == deadline
+
+
+@pytest.mark.parametrize("classifier", [
+    pytest.param(None, id="rules", marks=pytest.mark.xfail(strict=True, reason=(
+        "rules alone keep the list intro '... yêu cầu Sở Khoa học và Công nghệ thực hiện các nhiệm vụ sau, ...:' "
+        "as a task (see test_candidates::test_plain_list_intro_is_not_a_candidate)"))),
+    pytest.param(True, id="model", marks=MODEL_MISSES)])
+def test_notice_has_no_other_tasks(run_extract, classifier) -> None:  # noqa: ANN001
+    """The intro, the figures, the transmittal and the distribution list are not tasks (ANNOTATION §1-2)."""
+    extraction = run_extract(THONG_BAO, classifier=classifier)
+    assert [t.text for t in extraction.tasks] == [text for text, _, _ in ITEMS]
+
+
+def test_notice_metadata(run_extract) -> None:  # noqa: ANN001
+    doc = run_extract(THONG_BAO).document
+    assert (doc.number, doc.date, doc.kind, doc.meeting_date) == ("125/TB-UBND", "2026-03-12", "notice", "2026-03-10")
+
+
+@pytest.mark.parametrize("classifier", CLASSIFIERS)
+def test_letter_request_goes_to_recipients(run_extract, classifier) -> None:  # noqa: ANN001
+    extraction = run_extract(CONG_VAN, classifier=classifier)
+    assert len(extraction.tasks) == 1, [t.text for t in extraction.tasks]
+    task = extraction.tasks[0]
+    assert task.text.startswith("Đề nghị khẩn trương rà soát")
+    assert task.lead_units == ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"]
+    assert task.deadline is None  # urgency is not a date (ANNOTATION §4)
+
+
+@pytest.mark.parametrize("classifier", [None, True], ids=["rules", "model"])
+def test_report_of_done_work_has_no_tasks(run_extract, classifier) -> None:  # noqa: ANN001
+    extraction = run_extract(BAO_CAO, classifier=classifier)
+    assert extraction.document.kind == "report"
+    assert extraction.tasks == []
+
+
+@pytest.mark.parametrize("document", [THONG_BAO, CONG_VAN, BAO_CAO], ids=["notice", "letter", "report"])
+def test_offsets_point_at_the_task_text(run_extract, document: str) -> None:  # noqa: ANN001
+    extraction = run_extract(document, classifier=None)
+    assert extraction.tasks or document is BAO_CAO
+    for task in extraction.tasks:
+        assert extraction.document.text[task.start:task.end] == task.text
+
+
+@pytest.mark.parametrize("document", [THONG_BAO, CONG_VAN], ids=["notice", "letter"])
+def test_task_ids_stable_across_runs(run_extract, document: str) -> None:  # noqa: ANN001
+    first = [t.id for t in run_extract(document, classifier=None).tasks]
+    second = [t.id for t in run_extract(document, classifier=None).tasks]
+    assert first
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_task_ids_change_with_the_document(run_extract) -> None:  # noqa: ANN001
+    ids = {t.id for t in run_extract(THONG_BAO, classifier=None).tasks}
+    other = {t.id for t in run_extract(THONG_BAO.replace("125/TB-UBND", "126/TB-UBND"), classifier=None).tasks}
+    assert ids and not ids & other
+
+
+def test_too_long_text_is_refused_with_a_clear_error() -> None:
+    from chidao.errors import InputError
+    from extractors.normalize import MAX_CHARS
+
+    text = "a" * (MAX_CHARS + 1)
+    with pytest.raises(InputError, match="characters"):
+        extract(SourceText(path="big.txt", text=text, sha256=sha256_bytes(b"x")))
+
+
+# --- the seed: 12 gold tasks ----------------------------------------------------------------
+
+SEED_GOLD = GOLD / "seed-000_0fa8513b4130e7a9.gold.json"
+
+
+@pytest.fixture(scope="module")
+def seed_score(shared: Path):  # noqa: ANN201
+    gold = load_gold(SEED_GOLD)
+    text = gold.load_text(shared)
+    extraction = extract(SourceText(path=str(gold.source_path(shared)), text=text, sha256=sha256_bytes(text.encode())))
+    return gold, text, extraction, score_document(gold, text, extraction)
+
+
+def test_seed_document_date(seed_score) -> None:  # noqa: ANN001
+    gold, _, extraction, _ = seed_score
+    assert len(gold.tasks) == 12
+    assert extraction.document.date == gold.date
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "measured 28 Nov 2026: seed recall 0.67 (8 of 12 gold tasks), precision 0.89 with the default model; "
+    "issue 2 asks for all 12 gold tasks and at most one extra"))
+def test_seed_extracts_its_twelve_gold_tasks(seed_score) -> None:  # noqa: ANN001
+    _, _, _, score = seed_score
+    assert score.tasks.recall == 1.0, "\n".join(score.misses)
+    assert score.tasks.precision >= 0.9, "\n".join(score.misses)
+
+
+def test_seed_offsets_point_at_the_task_text(seed_score) -> None:  # noqa: ANN001
+    _, _, extraction, _ = seed_score
+    assert extraction.tasks
+    for task in extraction.tasks:
+        assert extraction.document.text[task.start:task.end] == task.text
