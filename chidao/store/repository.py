@@ -86,9 +86,8 @@ class Store:
             doc = s.get(Document, extraction.document.id)
             if doc is None:
                 s.add(convert.document_row(extraction.document, sha256, extraction.pages))
-                s.flush()
-                for record in extraction.tasks:
-                    _insert_task(s, extraction.document.id, record)
+                s.flush()  # no ORM relationships: parents are written before their children
+                _insert_tasks(s, extraction.document.id, extraction.tasks)
                 result = SaveResult(extraction.document.id, True, added=len(extraction.tasks))
             else:
                 result = _refresh(s, doc, extraction)
@@ -207,7 +206,7 @@ class Store:
                                 start=start, end=end, page=None, action=None, lead_units=[],
                                 support_units=[], deadline=None, deadline_text=None,
                                 recurrence=None, assigner=None, confidence=1.0)
-            task = _insert_task(s, document_id, record, origin="manual")
+            [task] = _insert_tasks(s, document_id, [record], origin="manual")
             if fields:
                 convert.apply_fields(task, {k: v for k, v in fields.items() if k in convert.EDITABLE_FIELDS})
             task.review_state = "edited"
@@ -216,15 +215,20 @@ class Store:
             return task
 
 
-def _insert_task(s: Session, document_id: str, record: TaskRecord, origin: str = "extracted") -> Task:
-    task = Task(id=record.id, document_id=document_id, origin=origin, review_state="pending",
-                status="open", stale=False, version=1, confidence=record.confidence)
-    data = convert.task_data(record)
-    convert.apply_fields(task, data)
-    s.add(task)
+def _insert_tasks(s: Session, document_id: str, records: list[TaskRecord],
+                  origin: str = "extracted") -> list[Task]:
+    tasks, kept = [], []
+    for record in records:
+        task = Task(id=record.id, document_id=document_id, origin=origin, review_state="pending",
+                    status="open", stale=False, version=1, confidence=record.confidence)
+        data = convert.task_data(record)
+        convert.apply_fields(task, data)
+        tasks.append(task)
+        kept.append(TaskExtraction(task_id=task.id, number=1, data=data, applied=True))
+    s.add_all(tasks)
     s.flush()
-    s.add(TaskExtraction(task_id=task.id, number=1, data=data, applied=True))
-    return task
+    s.add_all(kept)
+    return tasks
 
 
 def _refresh(s: Session, doc: Document, extraction: Extraction) -> SaveResult:
@@ -237,7 +241,7 @@ def _refresh(s: Session, doc: Document, extraction: Extraction) -> SaveResult:
         seen.add(record.id)
         task = s.get(Task, record.id)
         if task is None:
-            _insert_task(s, doc.id, record)
+            _insert_tasks(s, doc.id, [record])
             added += 1
             continue
         data = convert.task_data(record)
