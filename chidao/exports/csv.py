@@ -12,9 +12,12 @@ COLUMNS = ("id", "document_number", "document_date", "text", "lead_units", "supp
 UNIT_SEPARATOR = "; "  # unit names contain commas ("các bộ, ngành, địa phương"), never ";"
 
 
-def to_csv(tasks: list[dict[str, Any]]) -> bytes:
+def to_csv(tasks: list[dict[str, Any]], delimiter: str = ",") -> bytes:
+    """Return the tasks as CSV; `delimiter=";"` suits Excel under a Vietnamese locale,
+    whose list separator is ";" because the decimal separator is ",".
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for task in tasks:
         writer.writerow([_cell(task.get(name)) for name in COLUMNS])

@@ -84,3 +84,9 @@ def test_rejected_tasks_are_left_out_unless_asked(store, capsys):
     assert len(capsys.readouterr().out.splitlines()) == 2
     assert main(["export", "--db", store.url, "--format", "jsonl", "--include-rejected"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_csv_with_semicolons_for_a_vietnamese_excel(store, capsys):
+    assert main(["export", "--db", store.url, "--format", "csv", "--delimiter", ";"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0][:3] == ["id", "document_number", "document_date"] and len(rows) == 4
