@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 
 import pytest
 from reader_builders import docx_file, text_pdf, zip_bomb
 
 from chidao.errors import ChidaoError, ReadError
 from chidao.readers import read
-from chidao.readers.pdf import PdfSettings, read_pdf
+from chidao.readers.pdf import PdfSettings, check_stream_sizes, read_pdf
 
 
 def _minimal_pdf(objects: list[bytes]) -> bytes:
@@ -30,16 +31,32 @@ def zero_page_pdf() -> bytes:
     return _minimal_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
 
 
-def stream_bomb_pdf() -> bytes:
-    """One page whose content stream inflates to 1 GiB of spaces (about 2 MiB on disk)."""
-    compressor = zlib.compressobj(9)
-    chunk = b" " * 2**24
-    packed = b"".join(compressor.compress(chunk) for _ in range(64)) + compressor.flush()
-    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+def _bomb_page(stream: bytes) -> bytes:
     return _minimal_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                          b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                          b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                          stream])
+
+
+@lru_cache(maxsize=1)
+def _spaces_deflated() -> bytes:
+    """320 MiB of spaces deflated (level 1: quick to build, still ~200:1), over the 256 MiB limit."""
+    compressor = zlib.compressobj(1)
+    chunk = b" " * 2**24
+    return b"".join(compressor.compress(chunk) for _ in range(20)) + compressor.flush()
+
+
+def stream_bomb_pdf() -> bytes:
+    """One page whose content stream inflates to 320 MiB of spaces (1.4 MiB on disk)."""
+    packed = _spaces_deflated()
+    return _bomb_page(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
+
+
+def double_flate_bomb_pdf() -> bytes:
+    """The same stream deflated twice (a few KiB on disk)."""
+    packed = zlib.compress(_spaces_deflated(), 9)
+    return _bomb_page(b"<< /Filter [/FlateDecode /FlateDecode] /Length %d >>\nstream\n" % len(packed)
+                      + packed + b"\nendstream")
 
 
 def nested_bomb_pdf() -> bytes:
@@ -76,10 +93,25 @@ def test_docx_with_a_lying_extension_is_read_as_docx(write) -> None:
     assert source.reader == "docx"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("build", [stream_bomb_pdf, nested_bomb_pdf], ids=["huge-stream", "deep-nesting"])
-def test_pdf_bomb_is_read_or_refused_within_memory_limit(write, build) -> None:
+@pytest.mark.parametrize("build", [stream_bomb_pdf, double_flate_bomb_pdf], ids=["huge-stream", "double-flate"])
+def test_decompression_bomb_is_refused_before_pdfium_parses_it(write, build) -> None:
     path = write("bomb.pdf", build())
+    # a deadline far longer than the check needs: only the stream-size check can end it in time
+    settings = PdfSettings(memory_mb=1024, seconds_per_page=600)
+    with pytest.raises(ReadError) as caught:
+        read_pdf(path, path.read_bytes(), settings)
+    assert str(path) in caught.value.message
+    assert "inflates past 256 MiB (a PDF bomb)" in caught.value.message
+
+
+def test_stream_check_leaves_ordinary_pdfs_alone(write) -> None:
+    path = write("ordinary.pdf", text_pdf(pages=2, table=True))
+    check_stream_sizes(path, path.read_bytes(), 2**20)  # 1 MiB is plenty for built pages
+
+
+@pytest.mark.slow
+def test_deeply_nested_pdf_is_read_or_refused_within_memory_limit(write) -> None:
+    path = write("bomb.pdf", nested_bomb_pdf())
     settings = PdfSettings(memory_mb=1024, seconds_per_page=10)
     try:
         source = read_pdf(path, path.read_bytes(), settings)
