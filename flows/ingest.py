@@ -92,7 +92,7 @@ def _ingest_one(path: str, sha256: str, store: Any) -> dict[str, Any]:
         return {"path": path, "ok": False, "error": f"{err.code} {err.reason}"}
     except (OSError, OperationalError):
         raise  # the batch is retried by `_retry_on_io`; stored documents are not redone
-    except Exception as err:  # an extractor bug must not take the batch down
+    except Exception as err:  # noqa: BLE001 (an extractor bug must not take the batch down)
         reason = f"{err.__class__.__name__}: {err}".splitlines()[0]
         store.record_failure(path, "E301", reason, sha256)
         return {"path": path, "ok": False, "error": f"E301 {reason}"}

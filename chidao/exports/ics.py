@@ -12,7 +12,7 @@ _STATUS = {"open": "NEEDS-ACTION", "done": "COMPLETED"}
 
 
 def to_ics(tasks: list[dict[str, Any]], now: dt.datetime | None = None) -> bytes:
-    stamp = now or dt.datetime.now(dt.timezone.utc)
+    stamp = now or dt.datetime.now(dt.UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -43,7 +43,7 @@ def _todo(task: dict[str, Any], stamp: dt.datetime) -> Todo:
             todo.add("due", due)
     if task.get("status") == "done" and task.get("done_date"):
         done = dt.date.fromisoformat(task["done_date"])
-        todo.add("completed", dt.datetime.combine(done, dt.time(0, 0), dt.timezone.utc))
+        todo.add("completed", dt.datetime.combine(done, dt.time(0, 0), dt.UTC))
     if task.get("document_number") or task.get("source"):
         todo.add("categories", [task.get("document_number") or task["source"]])
     return todo

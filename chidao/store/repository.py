@@ -17,8 +17,16 @@ from chidao.errors import StoreError
 from chidao.records import Extraction, TaskRecord, task_id
 from chidao.store import convert
 from chidao.store.engine import create_store_engine, store_id
-from chidao.store.models import (REVIEW_ACTIONS, TASK_STATUSES, Document, Failure, ReviewEvent,
-                                 Task, TaskExtraction, utcnow)
+from chidao.store.models import (
+    REVIEW_ACTIONS,
+    TASK_STATUSES,
+    Document,
+    Failure,
+    ReviewEvent,
+    Task,
+    TaskExtraction,
+    utcnow,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,22 @@ from collections.abc import Iterator
 
 import pytest
 
-from chidao.records import DocumentRecord, Extraction, TaskRecord, document_id, sha256_bytes, task_id
+from chidao.records import (
+    DocumentRecord,
+    Extraction,
+    TaskRecord,
+    document_id,
+    sha256_bytes,
+    task_id,
+)
 from chidao.store import Store
 
 TASKS = [
-    ("Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh hoàn thiện Kho dữ liệu "
-     "dùng chung, hoàn thành trước ngày 30/6/2025.", ["Sở Khoa học và Công nghệ"],
+    (("Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh hoàn thiện Kho dữ liệu "
+      "dùng chung, hoàn thành trước ngày 30/6/2025."), ["Sở Khoa học và Công nghệ"],
      ["Văn phòng UBND tỉnh"], "2025-06-30", "trước ngày 30/6/2025", None),
-    ("Yêu cầu Ủy ban nhân dân các huyện, thị xã, thành phố báo cáo về Sở Khoa học và Công nghệ "
-     "trước ngày 20 hằng tháng.", ["Ủy ban nhân dân các huyện, thị xã, thành phố"], [],
+    (("Yêu cầu Ủy ban nhân dân các huyện, thị xã, thành phố báo cáo về Sở Khoa học và Công nghệ "
+      "trước ngày 20 hằng tháng."), ["Ủy ban nhân dân các huyện, thị xã, thành phố"], [],
      "2025-03-20", "trước ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=20"),
     ("Các sở, ngành khẩn trương rà soát thủ tục hành chính.", ["các sở, ngành"], [], None,
      None, None),

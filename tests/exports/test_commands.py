@@ -8,7 +8,7 @@ from chidao.cli import main
 
 
 def test_task_done_then_status_reports_the_matrix(store, capsys):
-    first, monthly, undated = (t for t, _ in store.tasks())
+    first = store.tasks()[0][0]
     assert main(["task", first.id, "--done", "--date", "2025-07-02", "--by", "Lan", "--db", store.url]) == 0
     assert "đã hoàn thành ngày 02/07/2025" in capsys.readouterr().out
     assert store.get_task(first.id).status == "done"

@@ -32,7 +32,7 @@ class Tracker(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: Tracker
 
-    def do_POST(self) -> None:  # noqa: N802 (the stdlib's name)
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         key = self.headers["Idempotency-Key"]
         self.server.attempts.append(key)

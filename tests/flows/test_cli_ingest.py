@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 
 
 def _ingest(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    return subprocess.run([*CHIDAO, "ingest", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([*CHIDAO, "ingest", *args], cwd=ROOT, capture_output=True, text=True, check=False,
                           timeout=600, env=_env(), **kwargs)
 
 

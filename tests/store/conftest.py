@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from chidao.records import DocumentRecord, Extraction, TaskRecord, document_id, sha256_bytes, task_id
+from chidao.records import (
+    DocumentRecord,
+    Extraction,
+    TaskRecord,
+    document_id,
+    sha256_bytes,
+    task_id,
+)
 from chidao.store import Store
 
 SENTENCES = [
