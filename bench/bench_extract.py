@@ -17,7 +17,7 @@ that did the work (`os.wait4` for the CLI, `RUSAGE_SELF` in each worker). CPU se
 printed too: on a shared machine they are steadier than wall time. Targets (issue 2):
 throughput ≥ 10× naive, peak memory < 1 GB for 1,000 documents.
 
-    .venv/bin/python bench/bench_extract.py [--docs 1000] [--naive-sample K] [--skip-api]
+    .venv/bin/python bench/bench_extract.py [--docs 1000] [--naive-sample K] [--api-sample K] [--skip-api]
 """
 
 from __future__ import annotations
@@ -245,6 +245,8 @@ def main() -> int:
     parser.add_argument("--naive-sample", type=int, default=None, metavar="K",
                         help="run the naive pipeline on the first K files only (default: one copy of "
                              "each distinct document; 0 = all files)")
+    parser.add_argument("--api-sample", type=int, default=0, metavar="K",
+                        help="run the in-process chidao.api comparison on the first K files only (0 = all)")
     parser.add_argument("--skip-api", action="store_true", help="leave out the in-process chidao.api run")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "extract.json")
     parser.add_argument("--worker", choices=("api", "naive"), help=argparse.SUPPRESS)
@@ -266,7 +268,8 @@ def main() -> int:
         print(_row(cli), flush=True)
         figures = [cli]
         if not args.skip_api:
-            figures.append(run_worker("api", paths, words))
+            api_paths = paths[:args.api_sample] if 0 < args.api_sample < len(paths) else paths
+            figures.append(run_worker("api", api_paths, count_words(api_paths), sampled=api_paths is not paths))
             print(_row(figures[-1]), flush=True)
         naive = run_worker("naive", naive_paths, count_words(naive_paths), sampled=naive_paths is not paths)
         figures.append(naive)
