@@ -70,8 +70,38 @@ def _line_segments(data: dict[str, list], indices: list[int], scale: float) -> l
     return segments
 
 
+def otsu_threshold(histogram: list[int]) -> int:
+    """Return the grey level that best splits a 256-bin histogram into ink and paper (Otsu)."""
+    total = sum(histogram)
+    weighted_all = sum(level * count for level, count in enumerate(histogram))
+    below = weighted_below = 0
+    best, best_level = -1.0, 127
+    for level, count in enumerate(histogram):
+        below += count
+        weighted_below += level * count
+        above = total - below
+        if below == 0 or above == 0:
+            continue
+        gap = weighted_below / below - (weighted_all - weighted_below) / above
+        spread = below * above * gap * gap
+        if spread > best:
+            best, best_level = spread, level
+    return best_level
+
+
+def binarize(image: object) -> object:
+    """Black ink on white paper at the Otsu threshold of a grey PIL image.
+
+    Measured on the four scans with a text version (bench/bench_ocr_variants.py): bag-of-words
+    F1 0.904 -> 0.908 on average, better on three of four, and OCR ~30% faster; 400 dpi, psm 4/6,
+    preserve_interword_spaces and removing the red stamp did not help across files.
+    """
+    threshold = otsu_threshold(image.histogram())  # type: ignore[attr-defined]
+    return image.point(lambda v: 255 if v > threshold else 0)  # type: ignore[attr-defined]
+
+
 def ocr_page(page: object, dpi: int) -> OcrResult:
-    """Render a pypdfium2 page at `dpi` in grey and OCR it."""
+    """Render a pypdfium2 page at `dpi` in grey, binarize it and OCR it."""
     scale = dpi / 72
     image = page.render(scale=scale, grayscale=True).to_pil()  # type: ignore[attr-defined]
-    return ocr_image(image, scale)
+    return ocr_image(binarize(image), scale)
