@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,7 +277,7 @@ def main() -> int:
         ratios = report(figures, naive, cli)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    machine = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+    machine = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
                "platform": platform.platform(), "python": platform.python_version(),
                "load_average_at_end": os.getloadavg()[0]}
     args.out.parent.mkdir(parents=True, exist_ok=True)
