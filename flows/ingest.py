@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from chidao import __version__
 from chidao.errors import ChidaoError
+from chidao.records import Extraction
 from flows.files import Candidate, plan
 
 IO_RETRIES = 2
@@ -80,34 +81,69 @@ def _content_key(context: Any, parameters: dict[str, Any]) -> str:
     return f"ingest:{digest}:{__version__}:{parameters['store_id']}"
 
 
-def _ingest_one(path: str, sha256: str, store: Any) -> dict[str, Any]:
-    """Read, extract and store one document; a bad document is recorded, not raised."""
+def _extract_one(path: str, sha256: str, store: Any) -> Extraction | dict[str, Any]:
+    """Read and extract one document; a bad document is recorded and returned as a failure."""
     from chidao.api import extract_path
 
     try:
-        extraction = extract_path(path)
-        saved = store.save_extraction(extraction, sha256)
+        return extract_path(path)
     except ChidaoError as err:
-        store.record_failure(path, err.code, err.reason, sha256)
-        return {"path": path, "ok": False, "error": f"{err.code} {err.reason}"}
-    except (OSError, OperationalError):
-        raise  # the batch is retried by `_retry_on_io`; stored documents are not redone
+        code, reason = err.code, err.reason
+    except OSError:
+        raise  # the batch is retried by `_retry_on_io`
     except Exception as err:  # noqa: BLE001 (an extractor bug must not take the batch down)
-        reason = f"{err.__class__.__name__}: {err}".splitlines()[0]
-        store.record_failure(path, "E301", reason, sha256)
-        return {"path": path, "ok": False, "error": f"E301 {reason}"}
-    return {"path": path, "ok": True, "document_id": saved.document_id,
-            "tasks": len(extraction.tasks), "added": saved.added}
+        code, reason = "E301", f"{err.__class__.__name__}: {err}".splitlines()[0]
+    store.record_failure(path, code, reason, sha256)
+    return {"path": path, "ok": False, "error": f"{code} {reason}"}
+
+
+def _store_all(store: Any, items: list[tuple[str, str, Extraction]]) -> list[dict[str, Any]]:
+    """Store the batch's extractions in one transaction, or one by one if that fails.
+
+    One transaction per batch makes the store's commits cheap; a killed process loses
+    the whole batch or nothing, and the re-run stores it once. Should one document break
+    the shared transaction (not I/O, which is retried), each is stored alone so the
+    others still go in and the culprit is recorded with its reason.
+    """
+    try:
+        saved = store.save_extractions([(e, sha) for _, sha, e in items])
+    except OperationalError:
+        raise
+    except Exception:  # noqa: BLE001
+        return _store_each(store, items)
+    return [_ok(path, e, r.added) for (path, _, e), r in zip(items, saved, strict=True)]
+
+
+def _store_each(store: Any, items: list[tuple[str, str, Extraction]]) -> list[dict[str, Any]]:
+    outcomes = []
+    for path, sha, extraction in items:
+        try:
+            outcomes.append(_ok(path, extraction, store.save_extraction(extraction, sha).added))
+        except OperationalError:
+            raise
+        except Exception as err:  # noqa: BLE001
+            reason = f"{err.__class__.__name__}: {err}".splitlines()[0]
+            store.record_failure(path, "E401", reason, sha)
+            outcomes.append({"path": path, "ok": False, "error": f"E401 {reason}"})
+    return outcomes
+
+
+def _ok(path: str, extraction: Extraction, added: int) -> dict[str, Any]:
+    return {"path": path, "ok": True, "document_id": extraction.document.id,
+            "tasks": len(extraction.tasks), "added": added}
 
 
 @task(name="ingest-documents", task_run_name="ingest {batch[0][0]} (+{extra})", retries=IO_RETRIES,
       retry_delay_seconds=[1, 4], retry_condition_fn=_retry_on_io, cache_key_fn=_content_key)
 def ingest_batch(batch: list[tuple[str, str]], db_url: str, store_id: str, force: bool = False,
                  extra: int = 0) -> list[dict[str, Any]]:
-    """Ingest a few documents, one transaction each, failures recorded with their reason."""
+    """Read, extract and store a few documents; failures are recorded with their reason."""
     store = _store(db_url)
     done = set() if force else store.known_hashes([sha for _, sha in batch])  # after a retry
-    outcomes = [_ingest_one(path, sha, store) for path, sha in batch if sha not in done]
+    extracted = [(path, sha, _extract_one(path, sha, store)) for path, sha in batch if sha not in done]
+    failed = [result for _, _, result in extracted if isinstance(result, dict)]
+    good = [(path, sha, e) for path, sha, e in extracted if not isinstance(e, dict)]
+    outcomes = failed + _store_all(store, good)  # type: ignore[arg-type]
     if not all(outcome["ok"] for outcome in outcomes):
         raise BatchHadFailures(outcomes)  # a failed file must be retried next run, not cached
     return outcomes

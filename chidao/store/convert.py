@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from chidao.records import DocumentRecord, Page, TaskRecord
-from chidao.store.models import Document, Task
+from chidao.store.models import Document, Task, utcnow
 
 # The fields of a task that come from the extractor (what a re-run may change).
 EXTRACTED_FIELDS = ("text", "start", "end", "page", "action", "lead_units", "support_units",
@@ -51,13 +51,25 @@ def apply_fields(task: Task, data: dict[str, Any]) -> None:
         setattr(task, name, value)
 
 
-def document_row(record: DocumentRecord, sha256: str, pages: list[Page]) -> Document:
-    return Document(
-        id=record.id, sha256=sha256, source=record.source, title=record.title,
-        number=record.number, issuer=record.issuer, date=parse_date(record.date),
-        kind=record.kind, meeting_date=parse_date(record.meeting_date), text=record.text,
-        pages=[[p.number, p.start, p.end] for p in pages], extraction_count=1,
-    )
+def document_values(record: DocumentRecord, sha256: str, pages: list[Page]) -> dict[str, Any]:
+    """Return a new document's column values (for a bulk INSERT)."""
+    now = utcnow()
+    return {"id": record.id, "sha256": sha256, "source": record.source, "title": record.title,
+            "number": record.number, "issuer": record.issuer, "date": parse_date(record.date),
+            "kind": record.kind, "meeting_date": parse_date(record.meeting_date),
+            "text": record.text, "pages": [[p.number, p.start, p.end] for p in pages],
+            "extraction_count": 1, "ingested_at": now, "updated_at": now}
+
+
+def task_values(document_id: str, record: TaskRecord, origin: str = "extracted") -> dict[str, Any]:
+    """Return a new task's column values (for a bulk INSERT)."""
+    now = utcnow()
+    values = task_data(record)
+    values["deadline"] = parse_date(values["deadline"])
+    values.update(id=record.id, document_id=document_id, origin=origin, review_state="pending",
+                  status="open", done_date=None, stale=False, version=1, created_at=now,
+                  updated_at=now)
+    return values
 
 
 def snapshot(task: Task) -> dict[str, Any]:

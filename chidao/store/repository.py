@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from chidao.errors import StoreError
@@ -85,22 +85,29 @@ class Store:
         return found
 
     def save_extraction(self, extraction: Extraction, sha256: str) -> SaveResult:
-        """Store one document and its tasks; re-storing it never duplicates a task.
+        """Store one document and its tasks (see `save_extractions`)."""
+        return self.save_extractions([(extraction, sha256)])[0]
 
-        A pending task takes the new extraction; a task a person has reviewed keeps their
-        version, and the new extraction is kept beside it (`TaskExtraction.applied=False`).
+    def save_extractions(self, items: list[tuple[Extraction, str]]) -> list[SaveResult]:
+        """Store documents and their tasks in one transaction; re-storing never duplicates.
+
+        A new document is inserted in bulk with its tasks. For a stored one, a pending
+        task takes the new extraction; a task a person has reviewed keeps their version,
+        and the new extraction is kept beside it (`TaskExtraction.applied=False`).
         """
         with self.session() as s, s.begin():
-            doc = s.get(Document, extraction.document.id)
-            if doc is None:
-                s.add(convert.document_row(extraction.document, sha256, extraction.pages))
-                s.flush()  # no ORM relationships: parents are written before their children
-                _insert_tasks(s, extraction.document.id, extraction.tasks)
-                result = SaveResult(extraction.document.id, True, added=len(extraction.tasks))
-            else:
-                result = _refresh(s, doc, extraction)
-            _clear_failure(s, extraction.document.source)
-        return result
+            ids = [e.document.id for e, _ in items]
+            stored = set(s.scalars(select(Document.id).where(Document.id.in_(ids))))
+            new = list({e.document.id: (e, sha) for e, sha in items
+                        if e.document.id not in stored}.values())
+            _bulk_insert(s, new)
+            results = [SaveResult(e.document.id, True, added=len(e.tasks)) for e, _ in new]
+            for extraction, _ in items:
+                if extraction.document.id in stored:
+                    results.append(_refresh(s, s.get(Document, extraction.document.id), extraction))
+            s.execute(delete(Failure).where(Failure.path.in_([e.document.source for e, _ in items])))
+        order = {doc_id: n for n, doc_id in enumerate(ids)}
+        return sorted(results, key=lambda r: order[r.document_id])
 
     def record_failure(self, path: str, code: str, reason: str, sha256: str | None = None) -> None:
         with self.session() as s, s.begin():
@@ -282,10 +289,17 @@ def _mark_stale(s: Session, document_id: str, seen: set[str]) -> int:
     return count
 
 
-def _clear_failure(s: Session, path: str) -> None:
-    row = s.get(Failure, path)
-    if row is not None:
-        s.delete(row)
+def _bulk_insert(s: Session, items: list[tuple[Extraction, str]]) -> None:
+    """Insert new documents, their tasks and first extractions: three statements in all."""
+    if not items:
+        return
+    s.execute(insert(Document), [convert.document_values(e.document, sha, e.pages) for e, sha in items])
+    tasks = [convert.task_values(e.document.id, t) for e, _ in items for t in e.tasks]
+    if tasks:
+        s.execute(insert(Task), tasks)
+        s.execute(insert(TaskExtraction), [
+            {"task_id": t.id, "number": 1, "data": convert.task_data(t), "applied": True,
+             "created_at": utcnow()} for e, _ in items for t in e.tasks])
 
 
 def _task_or_error(s: Session, task_id_: str) -> Task:
