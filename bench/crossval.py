@@ -14,6 +14,7 @@ from chidao.corpus import gold_files, load_gold, shared_root
 from chidao.evaluation import Totals
 from chidao.scorer import run as score_run
 from chidao.training import fit, gold_examples
+from extractors.classifier import C_DEFAULT, THRESHOLD_DEFAULT
 
 
 def main() -> None:
@@ -22,8 +23,8 @@ def main() -> None:
     parser.add_argument("--view", default="both", choices=("both", "text", "rules"))
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--rules-only", action="store_true", help="score the cue rules without a classifier")
-    parser.add_argument("-C", type=float, default=0.5, help="inverse regularization strength")
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("-C", type=float, default=C_DEFAULT, help="inverse regularization strength")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD_DEFAULT)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     shared = shared_root()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from chidao.corpus import GoldDocument
 from chidao.evaluation import Span, match_spans
-from extractors.classifier import CandidateView, TaskClassifier, View, train
+from extractors.classifier import C_DEFAULT, THRESHOLD_DEFAULT, CandidateView, TaskClassifier, View, train
 from extractors.metadata import read_metadata
 from extractors.normalize import normalize
 from extractors.pipeline import analyze_document
@@ -56,7 +56,7 @@ def data_hash(golds: list[GoldDocument], extra: list[str] | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def fit(examples: list[Example], view: View = "both", c: float = 0.5, threshold: float = 0.5) -> TaskClassifier:
+def fit(examples: list[Example], view: View = "both", c: float = C_DEFAULT, threshold: float = THRESHOLD_DEFAULT) -> TaskClassifier:
     return train([e.view for e in examples], [e.label for e in examples], view, c, threshold)
 
 

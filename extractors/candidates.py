@@ -95,6 +95,7 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
     limit = len(text) if body_end is None else body_end
     out: list[Candidate] = []
     consumed: set[int] = set()
+    intros = {id(n.intro) for n in nodes if n.intro is not None}
     for node in nodes:
         if node.start < body_start or node.start >= limit or id(node) in consumed:
             continue
@@ -125,7 +126,10 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
                                  _inherit_chain(node, text), _heading_span(node), label_parent=_label_parent(node, text)))
         else:
             chain = _inherit_chain(node, text) if node.parent or node.intro else []
-            for s, e in sentences(text, node.start, node.end):
+            spans = sentences(text, node.start, node.end)
+            if id(node) in intros and spans and text[spans[-1][0]:spans[-1][1]].rstrip().endswith(":"):
+                spans = spans[:-1]  # "... yêu cầu các đơn vị thực hiện như sau:" introduces, it is not a task
+            for s, e in spans:
                 out.append(Candidate(s, e, s, "sentence", node.level, chain, _heading_span(node),
                                      label_parent=_label_parent(node, text)))
     return [part for cand in out for part in split_by_subject(text, cand)]

@@ -45,6 +45,12 @@ def _header_data() -> dict[str, Any]:
     return data
 
 
+def _has_upper_pair(text: str) -> bool:
+    """Tell whether two upper-case words stand together ("BỘ NỘI VỤ"), as in an issuer's name."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return any(a.isupper() and b.isupper() and len(a) + len(b) >= 4 for a, b in zip(words, words[1:]))
+
+
 def find_number(header: str) -> str | None:
     m = _NUMBER.search(header)
     return re.sub(r"\s+", "", m.group(1)) if m else None
@@ -97,20 +103,29 @@ def find_recipients(text: str, header_end: int) -> list[str]:
     return [n for n in names if n]
 
 
+_DAY_WORD = re.compile(r"(?<!\w)(?:ngày|sáng|chiều|trưa|tối|hôm)(?!\w)", re.IGNORECASE)
+MEETING_DATE_REACH = 30  # a meeting's date opens its sentence: "Chiều ngày 03/03, tại trụ sở Bộ, ..."
+
+
+def _has_any(sentence: str, words: list[str]) -> bool:
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.search(rf"(?<!\w)(?:{alternatives})(?!\w)", sentence, re.IGNORECASE) is not None
+
+
 def _meeting_date(text: str, year_hint: int | None) -> datetime.date | None:
-    """Return the date of the meeting the text reports: a date near a meeting word."""
-    words = "|".join(re.escape(w) for w in _header_data()["meeting_words"])
+    """Return the date of the meeting the text reports: the date opening a sentence about a meeting."""
+    data = _header_data()
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text[:6000]):
-        if not re.search(rf"(?<!\w)(?:{words})(?!\w)", sentence, re.IGNORECASE):
+        if not (_has_any(sentence, data["meeting_words"]) and _has_any(sentence, data["meeting_verbs"])):
             continue
         for pattern in (_VERBAL_DAY, _NUMERIC_DAY):
-            m = pattern.search(sentence)
-            if m and re.search(r"ngày\s*$", sentence[max(0, m.start() - 8):m.start()] + "ngày ", re.IGNORECASE):
-                year = int(m.group(3)) if m.group(3) else year_hint
-                if year:
-                    found = make_date(year, int(m.group(2)), int(m.group(1)))
-                    if found:
-                        return found
+            m = pattern.search(sentence, 0, MEETING_DATE_REACH + 20)
+            if not m or m.start() > MEETING_DATE_REACH or not _DAY_WORD.search(sentence[:m.start() + 5]):
+                continue
+            year = int(m.group(3)) if m.group(3) else year_hint
+            found = make_date(year, int(m.group(2)), int(m.group(1))) if year else None
+            if found:
+                return found
     return None
 
 
@@ -124,7 +139,7 @@ def read_metadata(text: str) -> Metadata:
     header = text[:HEADER_CHARS]
     lines = header.split("\n")
     meta = Metadata(number=find_number(header[:800]), issuer=find_issuer(lines))
-    if meta.issuer and not re.search(r"[A-ZĐ]{2,}\s+[A-ZĐ]{2,}", meta.issuer):
+    if meta.issuer and not _has_upper_pair(meta.issuer):
         meta.issuer = None  # a news headline's stray capitals are not an issuing body
     meta.title, meta.kind = find_title(lines)
     dateline = find_dateline(header)

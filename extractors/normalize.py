@@ -142,27 +142,27 @@ def _joins(current: str, following: str, wrapped: bool) -> bool:
 def join_lines(mapped: Mapped) -> Mapped:
     """Join hard-wrapped lines into paragraphs, one per line; collapse spaces; drop page numbers."""
     text, offsets = mapped
-    raw_lines: list[tuple[str, list[int]]] = []
+    raw_lines: list[tuple[str, list[int], int]] = []  # line, its offsets, source offset of the break before it
     pos = 0
     for line in text.split("\n"):
-        raw_lines.append((line, offsets[pos:pos + len(line)]))
+        before = offsets[pos - 1] if pos else 0
+        raw_lines.append((line, offsets[pos:pos + len(line)], before))
         pos += len(line) + 1
     # A run of 3+ spaces inside a line is a column gap (the two-column header of an
     # official letter): such lines stay lines, or issuer and motto would run together.
-    columnar = [bool(_COLUMN_GAP.search(line.strip(" "))) for line, _ in raw_lines]
-    lines = [_collapse_spaces(line, offs) for line, offs in raw_lines]
-    wrapped = _is_wrapped([line for line, _ in lines])
+    columnar = [bool(_COLUMN_GAP.search(line.strip(" "))) for line, _, _ in raw_lines]
+    lines = [(*_collapse_spaces(line, offs), before) for line, offs, before in raw_lines]
+    wrapped = _is_wrapped([line for line, _, _ in lines])
     out: list[str] = []
     out_offsets: list[int] = []
     previous, previous_columnar = "", False
-    for (line, offs), is_columnar in zip(lines, columnar):
+    for (line, offs, before), is_columnar in zip(lines, columnar):
         if _PAGE_NUMBER_LINE.match(line) and previous:
             continue
         if out:
-            separator_offset = offs[0] - 1 if offs else out_offsets[-1]
             joined = not (is_columnar or previous_columnar) and _joins(previous, line, wrapped)
             out.append(" " if joined else "\n")
-            out_offsets.append(separator_offset)
+            out_offsets.append(before)
         out.append(line)
         out_offsets.extend(offs)
         previous, previous_columnar = line, is_columnar

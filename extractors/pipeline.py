@@ -44,6 +44,7 @@ class Analysis:
     view: CandidateView | None = None
     probability: float = 0.0
     inherited: list[str] = field(default_factory=list)
+    heading_text: str = ""
 
 
 def _doc_date(meta: Metadata) -> datetime.date | None:
@@ -77,11 +78,9 @@ def _row_units_and_deadline(cells: list[str], doc_date: datetime.date | None) ->
 def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) -> Analysis:
     """Find cues, deadline and roles of one candidate, inheriting what it lacks."""
     body = text[cand.body_start:cand.end]
-    context_parts = [text[s:e] for s, e in cand.inherit]
-    if cand.heading:
-        context_parts.append(text[cand.heading[0]:cand.heading[1]])
-    context = " ".join(context_parts)
-    cues = find_cues(text[cand.start:cand.end], cand.body_start - cand.start, context)
+    context = " ".join(text[s:e] for s, e in cand.inherit)
+    heading = text[cand.heading[0]:cand.heading[1]] if cand.heading else ""
+    cues = find_cues(text[cand.start:cand.end], cand.body_start - cand.start, f"{context} {heading}")
     roles = spans.roles(cand.start, cand.end)
     lead = [u.text for u in roles.lead]
     support = [u.text for u in roles.support]
@@ -108,7 +107,8 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
     if not lead and meta.recipients and meta.kind in ("letter", None):
         lead = list(meta.recipients)
         inherited.append("recipients")
-    return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited)
+    return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited,
+                    heading_text=heading)
 
 
 SUBJECT_WINDOW = 12  # characters after the marker within which a unit is the item's own subject
@@ -127,6 +127,7 @@ def _view(a: Analysis, meta: Metadata, n_chars: int) -> CandidateView:
         has_recurrence=a.own_deadline is not None and a.own_deadline.recurrence is not None,
         n_lead=len(a.lead), n_support=len(a.support), doc_kind=meta.kind,
         position=a.candidate.start / max(1, n_chars),
+        heading=a.heading_text, inherited_lead=bool(a.inherited),
     )
 
 

@@ -84,6 +84,7 @@ def parse(text: str) -> list[Node]:
         node = Node(start, end, heading=heading)
         if is_heading(body):
             stack.clear()
+            previous_plain = None  # an intro above a heading does not reach past it
         if marker:
             node.marker, node.marker_end = marker[0], start + marker[1]
             _attach(node, stack, previous_plain)

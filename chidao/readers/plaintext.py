@@ -41,5 +41,8 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def read_text(path: Path, data: bytes) -> SourceText:
-    """Read a .txt or .md file."""
-    return SourceText(path=str(path), text=decode_text(path, data), sha256=sha256_bytes(data), reader="text")
+    """Read a .txt or .md file, repairing legacy encodings and broken-font glyphs (Ƣ for Ư)."""
+    from chidao.readers.fonts import repair_text
+
+    text = repair_text(decode_text(path, data))
+    return SourceText(path=str(path), text=text, sha256=sha256_bytes(data), reader="text")

@@ -27,10 +27,6 @@ def test_leaf_items_are_candidates() -> None:
     assert "2. Sở Nội vụ rà soát biên chế." in got
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "find_candidates skips an intro *item* with children and a 'body' line ending in ':', but a plain "
-    "paragraph introducing a list ('... yêu cầu các đơn vị ... sau:') is split into sentences and each "
-    "becomes a candidate, against ANNOTATION §2 (the intro is not a task by itself)"))
 def test_plain_list_intro_is_not_a_candidate() -> None:
     assert not any(t.endswith("sau:") for t in texts(LIST))
 

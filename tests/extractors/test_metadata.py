@@ -69,10 +69,7 @@ ISSUERS = [
     ("UBND TỈNH LÀO CAI    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG    Độc lập - Tự do - Hạnh phúc\n"
      "Số: 210/BC-SCT    Lào Cai, ngày 25 tháng 6 năm 2026\n", "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG", "own: two-level issuer"),
     pytest.param("BỘ NỘI VỤ    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n    Độc lập - Tự do - Hạnh phúc\n"
-                 "Số: 15/KH-BNV    Hà Nội, ngày 5 tháng 1 năm 2026\n", "BỘ NỘI VỤ", "own: a ministry",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "read_metadata drops the issuer unless it matches [A-ZĐ]{2,}\\s+[A-ZĐ]{2,}: ASCII-only capitals, "
-                     "so 'BỘ NỘI VỤ', 'BỘ TÀI CHÍNH' (accented capitals) are discarded as news-headline noise"))),
+                 "Số: 15/KH-BNV    Hà Nội, ngày 5 tháng 1 năm 2026\n", "BỘ NỘI VỤ", "own: a ministry"),
 ]
 
 
@@ -146,10 +143,7 @@ NEWS = [
      datetime.date(2025, 11, 5), "own: no meeting, publication date"),
     pytest.param("Thủ tướng chỉ đạo đẩy nhanh giải ngân vốn đầu tư công\n14/10/2025 09:30\n"
                  "Chiều 13/10, Thủ tướng Chính phủ chủ trì cuộc họp về giải ngân vốn đầu tư công.\n", datetime.date(2025, 10, 13),
-                 "own: 'Chiều 13/10' (no 'ngày')",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "_meeting_date only accepts a date preceded by 'ngày'; 'Chiều 13/10, ... cuộc họp' (also 'Sáng', 'Tối') "
-                     "is missed and the publication date 14/10 is used, against ANNOTATION §4 (news: the meeting's date)"))),
+                 "own: 'Chiều 13/10' (no 'ngày')"),
 ]
 
 

@@ -237,9 +237,6 @@ def test_offset_map_on_real_document(shared) -> None:  # noqa: ANN001
         check_offset_map(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "normalize.join_lines: the line break written for a blank line takes out_offsets[-1] (the last "
-    "character of the previous line) instead of the source newline's offset"))
 def test_offset_map_over_blank_lines() -> None:
     check_offset_map("1. Rà soát hồ sơ.\n\n\n2. Báo cáo kết quả.", strict_breaks=True)
 
@@ -249,9 +246,6 @@ def test_offset_map_over_blank_lines() -> None:
     ("\n\nSở Tài chính chủ trì.", "own: text pasted after two blank lines"),
     (" \n\n", "own"),
 ])
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "normalize.join_lines raises IndexError (out_offsets[-1] on an empty list) when the text starts "
-    "with a line that normalizes to nothing followed by another empty line"))
 def test_leading_blank_lines_do_not_crash(text: str, source: str) -> None:
     assert normalize(text).text.strip() == text.strip()
 
@@ -275,7 +269,7 @@ if given is not None:
     @settings(max_examples=150, deadline=None)
     @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60))
     def test_offset_map_property(pieces: list[str]) -> None:
-        check_offset_map("Sở " + "".join(pieces))  # leading blank lines crash: see the xfail test
+        check_offset_map("".join(pieces))
 else:
     @pytest.mark.skip(reason="hypothesis is not installed (pip install hypothesis)")
     def test_offset_map_property() -> None:

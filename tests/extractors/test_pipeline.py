@@ -40,9 +40,7 @@ def test_notice_items_inherit_unit_and_deadline(run_extract, text: str, lead: li
 
 
 @pytest.mark.parametrize("classifier", [
-    pytest.param(None, id="rules", marks=pytest.mark.xfail(strict=True, reason=(
-        "rules alone keep the list intro '... yêu cầu Sở Khoa học và Công nghệ thực hiện các nhiệm vụ sau, ...:' "
-        "as a task (see test_candidates::test_plain_list_intro_is_not_a_candidate)"))),
+    pytest.param(None, id="rules"),
     pytest.param(True, id="model", marks=MODEL_MISSES)])
 def test_notice_has_no_other_tasks(run_extract, classifier) -> None:  # noqa: ANN001
     """The intro, the figures, the transmittal and the distribution list are not tasks (ANNOTATION §1-2)."""

@@ -122,7 +122,6 @@ def test_sentences(text: str, expected: list[str], source: str) -> None:
     assert [text[s:e] for s, e in sentences(text, 0, len(text))] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="structure_abbreviations.tsv has 'ThS' and 'Th' but not the common spelling 'Ths' (case-sensitive lookup)")
 def test_ths_abbreviation_not_split() -> None:  # own
     text = "Ths. Nguyễn Văn An phát biểu."
     assert [text[s:e] for s, e in sentences(text, 0, len(text))] == [text]
