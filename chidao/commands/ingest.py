@@ -8,10 +8,6 @@ import sys
 
 from chidao.errors import ExitCode
 
-# Below this many new documents, starting worker processes (each loads the models) costs
-# more than it saves.
-AUTO_WORKERS_FROM = 100
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from chidao.exports import filters
@@ -20,9 +16,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     filters.add_db_argument(parser)
     parser.add_argument("--force", action="store_true",
                         help="re-extract documents already stored (reviewed tasks are kept)")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="worker processes extracting documents at once (default: one per CPU "
-                             f"from {AUTO_WORKERS_FROM} new documents on, else this process alone)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="worker processes extracting documents at once (default 1: this "
+                             "process; see docs/scale-out.md for when more pay off)")
     dask = parser.add_mutually_exclusive_group()
     dask.add_argument("--dask-workers", type=int, metavar="N",
                       help="run on a local Dask cluster of N worker processes")
@@ -46,9 +42,8 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     from flows.ingest import run_ingest, task_runner
 
-    workers = args.workers or (os.cpu_count() or 1 if len(work.todo) >= AUTO_WORKERS_FROM else 1)
-    runner = task_runner(workers, args.dask_address, args.dask_workers)
-    workers = args.dask_workers or workers
+    runner = task_runner(args.workers, args.dask_address, args.dask_workers)
+    workers = args.dask_workers or args.workers
     summary = run_ingest(args.paths, url, force=args.force, quiet=args.quiet, workers=workers,
                          runner=runner)
     if not args.quiet:
