@@ -1,4 +1,5 @@
-"""Fixtures of the review tests: a real SQLite store filled through the store's own API,
+"""Fixtures of the review tests: a real SQLite store holding the fixed records of
+`review_support.MEETING` (saved through the store's own API, no extractor run),
 the app in-process, the app served by uvicorn on a free localhost port, and Chromium."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from review_support import csrf_of
+from review_support import MEETING, csrf_of, extraction_of
 
 from chidao.review.highlight import Mark, segments, task_marks
 from chidao.review.i18n import LANGUAGES, messages
@@ -80,6 +80,19 @@ def test_marks_outside_the_text_are_dropped() -> None:
 
 def _tasks(store: Store) -> list:  # type: ignore[type-arg]
     return [t for t, _ in store.tasks()]
+
+
+def test_the_store_holds_the_stated_records(meeting_store: Store) -> None:
+    """The other tests review exactly these: items 1, 2 and 4 (run on), item 3 missed."""
+    extraction, sha256 = extraction_of(MEETING)
+    [doc] = meeting_store.documents()
+    assert (doc.id, doc.sha256, doc.text) == (extraction.document.id, sha256, extraction.document.text)
+    stored = [(t.id, t.text, t.lead_units, t.support_units, t.deadline.isoformat(), t.deadline_text,
+               t.origin, t.review_state) for t in _tasks(meeting_store)]
+    assert stored == [(r.id, r.text, r.lead_units, r.support_units, r.deadline, r.deadline_text,
+                       "extracted", "pending") for r in extraction.tasks]
+    assert [t.text[:2] for t in _tasks(meeting_store)] == ["1.", "2.", "4."]
+    assert "Sở Y tế" not in "".join(t.text for t in _tasks(meeting_store))
 
 
 def test_queue_filters(client: TestClient, meeting_store: Store) -> None:

@@ -11,13 +11,11 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from review_support import DATA, csrf_of, fill_store, free_port, serve
+from review_support import HOSTILE, csrf_of, fill_store, free_port, serve
 
 from chidao.review.app import ReviewSettings, create_app
 from chidao.review.security import is_loopback
 from chidao.store import Store
-
-HOSTILE = DATA / "cong-van-chen-ma-html.txt"
 
 
 @pytest.fixture()
