@@ -14,7 +14,7 @@ from chidao.corpus import gold_files, load_gold, shared_root
 from chidao.evaluation import Totals
 from chidao.scorer import run as score_run
 from chidao.training import fit, gold_examples
-from extractors.classifier import C_DEFAULT, THRESHOLD_DEFAULT
+from extractors.classifier import C_DEFAULT, RULE_WEIGHT_DEFAULT, THRESHOLD_DEFAULT
 
 
 def main() -> None:
@@ -25,6 +25,7 @@ def main() -> None:
     parser.add_argument("--rules-only", action="store_true", help="score the cue rules without a classifier")
     parser.add_argument("-C", type=float, default=C_DEFAULT, help="inverse regularization strength")
     parser.add_argument("--threshold", type=float, default=THRESHOLD_DEFAULT)
+    parser.add_argument("--rule-weight", type=float, default=RULE_WEIGHT_DEFAULT)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     shared = shared_root()
@@ -34,7 +35,7 @@ def main() -> None:
     total = Totals()
     for i, held in enumerate(folds):
         train = [g for j, f in enumerate(folds) if j != i for g in f]
-        classifier = None if args.rules_only else fit(gold_examples(train, shared), args.view, args.C, args.threshold)  # type: ignore[arg-type]
+        classifier = None if args.rules_only else fit(gold_examples(train, shared), args.view, args.C, args.threshold, args.rule_weight)  # type: ignore[arg-type]
         totals, results = score_run(held, shared, classifier)
         for r in results:
             total.add(r.score)

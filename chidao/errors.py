@@ -27,6 +27,10 @@ class ChidaoError(Exception):
         self.fix = fix
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple[type[ChidaoError], tuple[str | None, str, str | None]]:
+        # Errors cross process boundaries (Dask workers, the PDF reader's pool): rebuild from our fields.
+        return (type(self), (self.path, self.reason, self.fix))
+
     @property
     def message(self) -> str:
         where = f"{self.path}: " if self.path else ""

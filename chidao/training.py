@@ -10,7 +10,7 @@ from pathlib import Path
 
 from chidao.corpus import GoldDocument
 from chidao.evaluation import Span, match_spans
-from extractors.classifier import C_DEFAULT, THRESHOLD_DEFAULT, CandidateView, TaskClassifier, View, train
+from extractors.classifier import C_DEFAULT, RULE_WEIGHT_DEFAULT, THRESHOLD_DEFAULT, CandidateView, TaskClassifier, View, train
 from extractors.metadata import read_metadata
 from extractors.normalize import normalize
 from extractors.pipeline import analyze_document
@@ -56,8 +56,9 @@ def data_hash(golds: list[GoldDocument], extra: list[str] | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def fit(examples: list[Example], view: View = "both", c: float = C_DEFAULT, threshold: float = THRESHOLD_DEFAULT) -> TaskClassifier:
-    return train([e.view for e in examples], [e.label for e in examples], view, c, threshold)
+def fit(examples: list[Example], view: View = "both", c: float = C_DEFAULT, threshold: float = THRESHOLD_DEFAULT,
+        rule_weight: float = RULE_WEIGHT_DEFAULT) -> TaskClassifier:
+    return train([e.view for e in examples], [e.label for e in examples], view, c, threshold, rule_weight)
 
 
 def new_version() -> str:

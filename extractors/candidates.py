@@ -15,8 +15,9 @@ from extractors.units import find_units
 
 TABLE_SEPARATOR = " | "
 _CLAUSE_BREAK = re.compile(r";\s+(?:(?:đồng thời|còn|và)\s*,?\s+)?")
+MIN_WORDS = 5  # a free-standing sentence shorter than this is a caption ("Quang cảnh Hội nghị") or a byline
 SUBJECT_REACH = 3  # characters after a clause break within which a unit opens a new clause
-RECIPIENT_BLOCKS = ("Nơi nhận", "Nơi gửi")  # the distribution list under the signature
+RECIPIENT_BLOCKS = ("Nơi nhận", "Nơi gửi", "Kính gửi")  # address and distribution lists
 
 
 @dataclass(slots=True)
@@ -132,7 +133,8 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
             for s, e in spans:
                 out.append(Candidate(s, e, s, "sentence", node.level, chain, _heading_span(node),
                                      label_parent=_label_parent(node, text)))
-    return [part for cand in out for part in split_by_subject(text, cand)]
+    parts = [part for cand in out for part in split_by_subject(text, cand)]
+    return [c for c in parts if c.kind != "sentence" or len(text[c.body_start:c.end].split()) >= MIN_WORDS]
 
 
 def _in_recipient_block(text: str, node: Node) -> bool:

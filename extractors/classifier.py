@@ -10,6 +10,7 @@ classifier alone, and both.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,8 @@ MAX_WORDS = 40
 # Chosen by 5-fold cross-validation by document over the gold corpus (bench/crossval.py):
 # strong regularization generalizes across document kinds; the low threshold favours recall.
 C_DEFAULT = 0.05
-THRESHOLD_DEFAULT = 0.35
+THRESHOLD_DEFAULT = 0.4
+RULE_WEIGHT_DEFAULT = 0.3
 _PAST = re.compile(r"(?<!\w)(?:đã|đạt|được)(?!\w)", re.IGNORECASE)  # the opening words carry the decision; long items would drown it
 
 
@@ -120,29 +122,41 @@ class TaskClassifier:
 
     model: Pipeline
     view: View = "both"
-    threshold: float = 0.5
+    threshold: float = THRESHOLD_DEFAULT
+    rule_weight: float = 0.0  # share of the cue rules' vote in the final probability
 
     def probabilities(self, views: list[CandidateView]) -> list[float]:
         if not views:
             return []
         rows = [features(v, self.view) for v in views]
-        return [float(p) for p in self.model.predict_proba(rows)[:, 1]]
+        learned = self.model.predict_proba(rows)[:, 1]
+        w = self.rule_weight
+        return [float((1 - w) * p + w * rule_probability(v.cues)) for p, v in zip(learned, views)]
 
     def save(self, folder: Path, metrics: dict[str, object]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         joblib.dump(self.model, folder / "model.joblib")
-        meta = {"view": self.view, "threshold": self.threshold, **metrics}
+        meta = {"view": self.view, "threshold": self.threshold, "rule_weight": self.rule_weight, **metrics}
         (folder / "metrics.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> TaskClassifier:
         meta = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
-        return cls(joblib.load(folder / "model.joblib"), meta.get("view", "both"), float(meta.get("threshold", 0.5)))
+        return cls(joblib.load(folder / "model.joblib"), meta.get("view", "both"),
+                   float(meta.get("threshold", THRESHOLD_DEFAULT)), float(meta.get("rule_weight", 0.0)))
 
 
-def train(views: list[CandidateView], labels: list[int], view: View = "both", c: float = 0.5,
-          threshold: float = 0.5) -> TaskClassifier:
+def train(views: list[CandidateView], labels: list[int], view: View = "both", c: float = C_DEFAULT,
+          threshold: float = THRESHOLD_DEFAULT, rule_weight: float = RULE_WEIGHT_DEFAULT) -> TaskClassifier:
     """Fit a classifier on candidates labelled against gold."""
     model = new_model(c)
     model.fit([features(v, view) for v in views], labels)
-    return TaskClassifier(model, view, threshold)
+    return TaskClassifier(model, view, threshold, rule_weight)
+
+
+RULE_MIDPOINT = 1.5  # the rule score at which the cue rules alone are undecided
+
+
+def rule_probability(cues: list[CueHit]) -> float:
+    """Turn the cue rules' score into a probability (a logistic around RULE_MIDPOINT)."""
+    return 1.0 / (1.0 + math.exp(-(rule_score(cues) - RULE_MIDPOINT)))

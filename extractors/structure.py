@@ -88,7 +88,7 @@ def parse(text: str) -> list[Node]:
         if marker:
             node.marker, node.marker_end = marker[0], start + marker[1]
             _attach(node, stack, previous_plain)
-        elif stack and not is_heading(body) and not _closes_list(line):
+        elif stack and not is_heading(body) and not _closes_list(line) and not _is_address_list(text, stack[0]):
             owner = stack[-1]
             if is_title(text[owner.marker_end:owner.end]) or owner.children:
                 node.marker, node.marker_end = "body", start
@@ -122,6 +122,14 @@ def is_title(text: str) -> bool:
 @cache
 def _closers() -> tuple[str, ...]:
     return tuple(row[0].lower() for row in tsv_rows("structure_closers.tsv"))
+
+
+ADDRESS_BLOCKS = ("Kính gửi", "Nơi nhận")
+
+
+def _is_address_list(text: str, root: Node) -> bool:
+    """Tell whether a list is the letter's address block: the first plain paragraph ends it."""
+    return root.intro is not None and text.startswith(ADDRESS_BLOCKS, root.intro.start)
 
 
 def _closes_list(line: str) -> bool:

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(tesseract-ocr tesseract-ocr-vie chromium postgresql)
+DEBIAN_PACKAGES=(tesseract-ocr tesseract-ocr-vie chromium postgresql fonts-dejavu-core)
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do

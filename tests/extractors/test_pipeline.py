@@ -23,10 +23,11 @@ ITEMS = [
 
 # The default model scores these plain tasks 0.13-0.27 (threshold 0.5) and finds none of them;
 # the rules alone find them, so inheritance is checked on both and the model's miss is an xfail.
-MODEL_MISSES = pytest.mark.xfail(strict=True, reason=(
-    "default task model (models/task_classifier DEFAULT 20261128T052546) gives 0.21-0.27 to the notice's "
-    "three items and 0.13 to the letter's 'Đề nghị khẩn trương rà soát...' (threshold 0.5): no task found"))
-CLASSIFIERS = [pytest.param(None, id="rules"), pytest.param(True, id="model", marks=MODEL_MISSES)]
+LETTER_MISS = pytest.mark.xfail(strict=True, reason=(
+    "measured 28 Nov 2026 with the default model: the letter's one request 'Đề nghị khẩn trương rà soát...' "
+    "(a sentence naming no one) scores under the threshold: sentences outside lists are mostly not tasks in "
+    "the training documents"))
+CLASSIFIERS = [pytest.param(None, id="rules"), pytest.param(True, id="model")]
 
 
 @pytest.mark.parametrize("classifier", CLASSIFIERS)
@@ -41,7 +42,7 @@ def test_notice_items_inherit_unit_and_deadline(run_extract, text: str, lead: li
 
 @pytest.mark.parametrize("classifier", [
     pytest.param(None, id="rules"),
-    pytest.param(True, id="model", marks=MODEL_MISSES)])
+    pytest.param(True, id="model")])
 def test_notice_has_no_other_tasks(run_extract, classifier) -> None:  # noqa: ANN001
     """The intro, the figures, the transmittal and the distribution list are not tasks (ANNOTATION §1-2)."""
     extraction = run_extract(THONG_BAO, classifier=classifier)
@@ -53,7 +54,7 @@ def test_notice_metadata(run_extract) -> None:  # noqa: ANN001
     assert (doc.number, doc.date, doc.kind, doc.meeting_date) == ("125/TB-UBND", "2026-03-12", "notice", "2026-03-10")
 
 
-@pytest.mark.parametrize("classifier", CLASSIFIERS)
+@pytest.mark.parametrize("classifier", [pytest.param(None, id="rules"), pytest.param(True, id="model", marks=LETTER_MISS)])
 def test_letter_request_goes_to_recipients(run_extract, classifier) -> None:  # noqa: ANN001
     extraction = run_extract(CONG_VAN, classifier=classifier)
     assert len(extraction.tasks) == 1, [t.text for t in extraction.tasks]
@@ -121,7 +122,7 @@ def test_seed_document_date(seed_score) -> None:  # noqa: ANN001
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "measured 28 Nov 2026: seed recall 0.67 (8 of 12 gold tasks), precision 0.89 with the default model; "
+    "measured 28 Nov 2026: seed recall 0.75 (9 of 12 gold tasks), precision 0.90 with the default model; "
     "issue 2 asks for all 12 gold tasks and at most one extra"))
 def test_seed_extracts_its_twelve_gold_tasks(seed_score) -> None:  # noqa: ANN001
     _, _, _, score = seed_score

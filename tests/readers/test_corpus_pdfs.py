@@ -54,6 +54,17 @@ INCOMPLETE_REFERENCE = {
 }
 
 
+# Scans whose OCR is not yet good enough: Tesseract's Vietnamese model (Debian's
+# tesseract-ocr-vie) misplaces diacritics (bổ→bỗ, quyền→quyên, đề→đê) and the stamp's ink
+# covers words. Measured 2026-11-28 with Otsu binarization at 300 dpi (bench/bench_ocr_variants.py
+# tried 400 dpi, --psm 4/6, stamp removal: none reaches 0.90 on these two). Both checks run
+# as strict xfails, so they turn red the day OCR gets there.
+OCR_SHORTFALL = {
+    "chinhphu_QD-729-QD-TTg-2026.pdf": "OCR bag-of-words F1 0.884 < 0.90 (and its text version words one recital differently)",
+    "chinhphu_TT-21-2026-TT-BCT.pdf": "OCR bag-of-words F1 0.880 < 0.90 (diacritic errors of the Vietnamese model)",
+}
+
+
 def _rows() -> list[dict[str, str]]:
     manifest = PDFS / "MANIFEST.tsv"
     if not manifest.exists():
@@ -66,6 +77,8 @@ def _param(row: dict[str, str], f1_check: bool = False) -> object:
     marks = [pytest.mark.slow] if row["layer"] == "scanned" else []
     if f1_check and row["file"] in INCOMPLETE_REFERENCE:
         marks.append(pytest.mark.xfail(reason=INCOMPLETE_REFERENCE[row["file"]], strict=True))
+    if row["file"] in OCR_SHORTFALL:
+        marks.append(pytest.mark.xfail(reason=OCR_SHORTFALL[row["file"]], strict=True))
     return pytest.param(row, id=row["file"], marks=marks)
 
 
