@@ -34,7 +34,8 @@ class GoldTask:
         unknown = set(data) - _GOLD_TASK_KEYS
         if unknown:
             raise ValueError(f"gold task has unknown keys {sorted(unknown)}; allowed: {sorted(_GOLD_TASK_KEYS)}")
-        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+        values: dict[str, Any] = {f.name: data.get(f.name) for f in fields(cls)}
+        return cls(**values)
 
 
 @dataclass(slots=True)

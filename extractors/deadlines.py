@@ -127,7 +127,7 @@ def rule_from_dict(cls: type[R], data: dict[str, Any], where: str) -> R:
 def load_rules(name: str) -> list[Any]:
     """Load one `extractors/data/deadline_*.jsonl` file as typed rule records."""
     path = resources.files("extractors").joinpath("data", name)
-    rules = []
+    rules: list[Any] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             where = f"extractors/data/{name}:{number}"
@@ -511,7 +511,8 @@ def choose_deadline(mentions: list[DeadlineMention]) -> DeadlineMention | None:
     dated = [m for m in timed if m.date is not None]
     cued = [m for m in dated if m.cue is not None] or dated
     if not cued:
-        return (timed or mentions or [None])[0]
+        pool = timed or mentions
+        return pool[0] if pool else None
     chosen = min(cued, key=lambda m: _PRECISION.get(m.granularity, len(_PRECISION)))
     for later in cued[cued.index(chosen) + 1:]:
         if _RANGE_LINK.match(later.text) and later.text[:1] in "đĐtT-–" and later.start - chosen.end < 3:

@@ -67,7 +67,8 @@ class RoleRule:
         check_keys(raw, {f.name for f in fields(cls)}, source)
         if raw.get("role") not in _ROLES or raw.get("direction") not in ("forward", "backward"):
             raise UnitDataError(source, f"cue {raw.get('cue')!r}: bad role or direction", f"role in {_ROLES}")
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+        tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+        return cls(**tupled)
 
 
 @dataclass(slots=True)
@@ -305,7 +306,9 @@ def _collect(groups: list[_Group], assigner: str | None) -> Roles:
     for group in groups:
         role = next((r for r in _ROLES if r in group.roles), None)
         target = lead if role == "lead" else support if role == "support" else None
-        for unit in group.members if target is not None else ():
+        if target is None:
+            continue
+        for unit in group.members:
             target.setdefault(unit.text, unit)
     for name in lead:
         support.pop(name, None)

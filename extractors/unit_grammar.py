@@ -55,7 +55,7 @@ class HeadRule:
         check_keys(raw, {f.name for f in fields(cls)}, source)
         if raw.get("open", "none") not in ("cap", "any", "none"):
             raise UnitDataError(source, f"head {raw['head']!r}: open must be cap, any or none", "fix the entry")
-        tupled = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+        tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
         return cls(**tupled)
 
 

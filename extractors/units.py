@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from extractors.unit_grammar import (
     ABBREVIATIONS,
@@ -65,6 +66,14 @@ def _head_at(g: Grammar, toks: Sequence[Token], i: int) -> tuple[int, HeadRule] 
     if rule.name_starts and not any(_words_at(toks, i + n, w) for w in rule.name_starts):
         return None
     return n, rule
+
+
+def _matched(table: PhraseTable, toks: Sequence[Token], i: int) -> Any:
+    """Return the value of the phrase at token i, which the caller has already seen match there."""
+    m = table.match(toks, i)
+    if m is None:
+        raise AssertionError(f"no phrase at token {i}: the caller's earlier match should hold")
+    return m[1]
 
 
 def _shouting(word: str) -> bool:
@@ -233,6 +242,7 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
 
 def _elliptical(g: Grammar, toks: Sequence[Token], i: int, text: str) -> list[_Span] | None:
     """Complete "các Sở: Công Thương, Tài chính" or "UBND các phường: Yên Bái, Văn Phú"."""
+    m: tuple[int, HeadRule] | None
     if toks[i].key == "các" and (hm := g.heads.match(toks, i + 1)):
         m = hm[0], hm[1][1]
         prefix_from, colon = i + 1, i + 1 + m[0]
@@ -284,7 +294,7 @@ def _collective(g: Grammar, toks: Sequence[Token], i: int) -> _Span | None:
     if end == i + 1:
         named = _unit(g, toks, i + 1)
         return _Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
-    return _Span(i, _open_qualifier(g, toks, end), g.nouns.match(toks, i + 1)[1], collective=True)
+    return _Span(i, _open_qualifier(g, toks, end), _matched(g.nouns, toks, i + 1), collective=True)
 
 
 _OPEN_QUALIFIER = 4  # syllables: "các đơn vị duy trì thoát nước", not a whole clause
@@ -353,7 +363,7 @@ def find_units(text: str) -> list[UnitMention]:
         spans.append(span)
         i = span.j
         if span.names and i + 1 < len(toks) and toks[i].key in (",", "và") and not _head_at(g, toks, i + 1):
-            rule = g.heads.match(toks, span.i)[1][1]  # "Bộ Công an, Tài chính": the head is left out
+            rule = _matched(g.heads, toks, span.i)[1]  # "Bộ Công an, Tài chính": the head is left out
             items = _items(g, toks, i + 1, toks[span.i].text, rule, text, gazetteer_only=True)
             spans.extend(items)
             i = items[-1].j if items else i

@@ -17,6 +17,7 @@ from typing import Any
 from prefect import flow, task
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import NotSet
 from sqlalchemy.exc import OperationalError
 
 from chidao import __version__
@@ -176,7 +177,8 @@ def ingest(paths: list[str], db_url: str, force: bool = False, quiet: bool = Fal
         summary.failed[bad.path] = f"E101 {bad.reason}"
     size = batch_size(len(work.todo), workers)
     batches = [work.todo[i:i + size] for i in range(0, len(work.todo), size)]
-    submit = ingest_batch.with_options(refresh_cache=force or None).submit
+    # without force, NotSet leaves refresh_cache unset on the task (Prefect's setting decides)
+    submit = ingest_batch.with_options(refresh_cache=True if force else NotSet).submit
     futures = {submit([(c.path, c.sha256) for c in b], db_url, store.instance_id, force,
                       len(b) - 1): b for b in batches}
     done = 0
@@ -215,7 +217,7 @@ def _outcomes(future: Any, batch: list[Candidate], summary: IngestSummary, store
 
 
 def task_runner(workers: int = 1, dask_address: str | None = None,
-                dask_workers: int | None = None) -> TaskRunner:
+                dask_workers: int | None = None) -> TaskRunner[Any]:
     """Return the task runner for this machine, an existing Dask cluster, or a local one."""
     if dask_address or dask_workers:
         from prefect_dask import DaskTaskRunner
@@ -231,7 +233,7 @@ def task_runner(workers: int = 1, dask_address: str | None = None,
 
 
 def run_ingest(paths: list[str], db_url: str, *, force: bool = False, quiet: bool = False,
-               workers: int = 1, runner: TaskRunner | None = None) -> IngestSummary:
+               workers: int = 1, runner: TaskRunner[Any] | None = None) -> IngestSummary:
     """Run the ingest flow on `runner` (default: this process, or `workers` processes)."""
     chosen = ingest.with_options(task_runner=runner or task_runner(workers))
     return chosen(paths, db_url, force=force, quiet=quiet, workers=workers)

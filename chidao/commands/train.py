@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chidao.errors import ExitCode
+
+if TYPE_CHECKING:  # the training stack is imported inside run(), to keep the CLI quick to start
+    from chidao.training import Example
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +64,7 @@ def _dev_f1(metrics: dict[str, object]) -> float:
     return float(dev["task_f1"]) if isinstance(dev, dict) else -1.0
 
 
-def _review_examples(args: argparse.Namespace) -> tuple[list, dict[str, object], list[str]]:  # type: ignore[type-arg]
+def _review_examples(args: argparse.Namespace) -> tuple[list[Example], dict[str, object], list[str]]:
     """Return examples learned from the review events of the store at --db (none without it)."""
     if not getattr(args, "db", None):
         return [], {}, []
@@ -74,7 +78,7 @@ def _review_examples(args: argparse.Namespace) -> tuple[list, dict[str, object],
         store.close()
     print(f"learning from reviews: {found.positives} accepted/edited and {found.negatives} rejected "
           f"candidates in {found.documents} documents; {len(found.unmatched)} reviewed tasks match no candidate")
-    metrics = {"review": {"documents": found.documents, "positives": found.positives,
+    metrics: dict[str, object] = {"review": {"documents": found.documents, "positives": found.positives,
                           "negatives": found.negatives, "unmatched": len(found.unmatched),
                           "events": found.fingerprint}}
     return found.examples, metrics, [found.fingerprint]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from chidao.errors import ReadError
-from chidao.readers.layout import body_edges, continues
+from chidao.readers.layout import Paragraph, body_edges, continues
 from chidao.readers.pdfpages import PageOptions, PageResult, read_pages
 from chidao.records import Block, Page, SourceText, sha256_bytes
 
@@ -215,7 +215,7 @@ def assemble(path: Path, data: bytes, results: list[PageResult]) -> SourceText:
     blocks: list[Block] = []
     warnings: list[str] = []
     offset = 0
-    previous = None
+    previous: _Last | None = None
     for result in results:
         start = offset
         left, right = body_edges([ln for p in result.paragraphs for ln in p.lines], result.width)
@@ -242,7 +242,7 @@ def assemble(path: Path, data: bytes, results: list[PageResult]) -> SourceText:
 @dataclass(slots=True)
 class _Last:
     number: int
-    para: object
+    para: Paragraph
 
 
 def blocks_on(blocks: list[Block], number: int) -> bool:

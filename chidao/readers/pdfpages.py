@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import io
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -18,6 +19,9 @@ from chidao.readers.fonts import repair_text
 from chidao.readers.layout import (
     COLUMN_GAP, Paragraph, Segment, drop_page_numbers, group_lines, page_paragraphs,
 )
+
+if TYPE_CHECKING:  # pdfplumber itself is imported only when a page has a table to find
+    from pdfplumber.pdf import PDF
 
 # A page whose text layer has fewer visible characters than this is treated as a scan.
 MIN_TEXT_CHARS = 20
@@ -158,7 +162,7 @@ class _Plumber:
 
     def __init__(self, data: bytes) -> None:
         self._data = data
-        self._pdf = None
+        self._pdf: PDF | None = None
 
     def table_rows(self, index: int, segments: list[Segment]) -> tuple[list[Paragraph], list[Segment]]:
         """Return the page's table rows as paragraphs, and the segments outside the tables."""

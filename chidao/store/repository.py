@@ -104,7 +104,8 @@ class Store:
             results = [SaveResult(e.document.id, True, added=len(e.tasks)) for e, _ in new]
             for extraction, _ in items:
                 if extraction.document.id in stored:
-                    results.append(_refresh(s, s.get(Document, extraction.document.id), extraction))
+                    # get_one: the row was seen in this transaction, so it is there (raises if not)
+                    results.append(_refresh(s, s.get_one(Document, extraction.document.id), extraction))
             s.execute(delete(Failure).where(Failure.path.in_([e.document.source for e, _ in items])))
         order = {doc_id: n for n, doc_id in enumerate(ids)}
         return sorted(results, key=lambda r: order[r.document_id])
