@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from chidao.commands.batch import shared_or_usage
 from chidao.errors import ExitCode
 
 THRESHOLDS = {"task_f1": 0.90, "lead_f1": 0.85, "deadline_accuracy": 0.95, "date_accuracy": 0.95}
@@ -29,13 +29,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chidao.corpus import gold_files, load_gold, load_splits, shared_root
+    from chidao.corpus import gold_files, load_gold, load_splits
     from chidao.scorer import run as score_run
     from extractors.models import load_task_classifier
 
-    shared = args.shared or shared_root()
+    shared = shared_or_usage("evaluate", args.shared)
     if shared is None:
-        print("chidao evaluate: the shared corpus (../shared) is not here; pass --shared DIR", file=sys.stderr)
         return ExitCode.USAGE
     paths = args.gold or _split_paths(args.corpus, args.split, gold_files, load_splits)
     golds = [load_gold(p) for p in paths]
@@ -78,7 +77,7 @@ def _ablation(golds, shared: Path, corpus: Path) -> None:  # type: ignore[no-unt
     train = [load_gold(corpus / "gold" / n) for n in load_splits(corpus)["train"]]
     examples = gold_examples(train, shared)
     print("ablation (same documents):")
-    for label, classifier in (("rules alone", None), ("classifier alone (words)", fit(examples, "text")),
+    for label, classifier in (("rules alone", None), ("classifier alone (words)", fit(examples, "text", rule_weight=0.0)),
                               ("rules + classifier", fit(examples, "both"))):
         totals, _ = score_run(golds, shared, classifier)
         o = totals.as_dict()

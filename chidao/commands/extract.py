@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TextIO
 
-from chidao.errors import ChidaoError, ExitCode
+from chidao.commands.batch import for_each_path
 from chidao.records import Extraction
 
 
@@ -22,22 +23,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from chidao.api import extract_path
 
-    failed = 0
-    for path in args.paths:
-        try:
-            extraction = extract_path(path)
-        except ChidaoError as err:
-            failed += 1
-            print(f"chidao extract: {err.message}", file=sys.stderr)
-            continue
+    def show(path: str | Path) -> None:
+        extraction = extract_path(path)
         if args.format == "json":
             _print_json(extraction, args.no_text, sys.stdout)
         else:
             print_table(extraction, sys.stdout)
-        sys.stdout.flush()
-    if failed == 0:
-        return ExitCode.OK
-    return ExitCode.ALL_FAILED if failed == len(args.paths) else ExitCode.SOME_FAILED
+
+    return for_each_path("extract", args.paths, show)
 
 
 def _print_json(extraction: Extraction, no_text: bool, out: TextIO) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from chidao.errors import ChidaoError, ExitCode
+from chidao.commands.batch import for_each_path
 from chidao.records import SourceText
 
 
@@ -20,22 +20,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from chidao.readers import read
 
-    failed = 0
-    for path in args.paths:
-        try:
-            source = read(path)
-        except ChidaoError as err:
-            print(f"chidao read: {err.message}", file=sys.stderr)
-            failed += 1
-            continue
+    def show(path: str | Path) -> None:
+        source = read(path)
         if len(args.paths) > 1:
             print(f"=== {path} ===")
         sys.stdout.write(render_blocks(source) if args.blocks else render(source, args.pages))
         for warning in source.warnings:
             print(f"chidao read: {path}: {warning}", file=sys.stderr)
-    if failed:
-        return ExitCode.ALL_FAILED if failed == len(args.paths) else ExitCode.SOME_FAILED
-    return ExitCode.OK
+
+    return for_each_path("read", args.paths, show)
 
 
 def render(source: SourceText, pages: bool) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chidao.commands.batch import shared_or_usage
 from chidao.errors import ExitCode
 
 if TYPE_CHECKING:  # the training stack is imported inside run(), to keep the CLI quick to start
@@ -24,14 +24,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chidao.corpus import load_gold, load_splits, shared_root
+    from chidao.corpus import load_gold, load_splits
     from chidao.scorer import run as score_run
-    from chidao.training import data_hash, fit, gold_examples, new_version, read_metrics, write_default
+    from chidao.training import (
+        data_hash,
+        fit,
+        gold_examples,
+        new_version,
+        read_metrics,
+        write_default,
+    )
     from extractors.models import TASK_MODEL, default_version, models_root
 
-    shared = args.shared or shared_root()
+    shared = shared_or_usage("train", args.shared)
     if shared is None:
-        print("chidao train: the shared corpus (../shared) is not here; pass --shared DIR", file=sys.stderr)
         return ExitCode.USAGE
     splits = load_splits(args.corpus)
     train = [load_gold(args.corpus / "gold" / n) for n in splits["train"]]
