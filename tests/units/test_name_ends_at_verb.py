@@ -1,0 +1,18 @@
+"""A lower-case verb after an open name ends it; the same word capitalized belongs to the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.units import find_units
+
+
+@pytest.mark.parametrize(("sentence", "units", "source"), [
+    ("Trung tâm Phục vụ hành chính công tổng hợp số liệu hồ sơ trễ hạn.", ["Trung tâm Phục vụ hành chính công"],
+     "own: found by `make demo` on examples/"),
+    ("Phòng Tổng hợp chủ trì xây dựng báo cáo.", ["Phòng Tổng hợp"], "own"),
+    ("Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo Lãnh đạo Sở.", ["Phòng Kế hoạch - Tổng hợp"], "own"),
+    ("Công ty cổ phần dịch vụ tổng hợp Sài Gòn chủ trì.", ["Công ty cổ phần dịch vụ tổng hợp Sài Gòn"], "own"),
+])
+def test_name_ends_at_verb(sentence: str, units: list[str], source: str) -> None:
+    assert [u.text for u in find_units(sentence)] == units
