@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
@@ -60,12 +60,14 @@ class RoleRule:
     needs_addressee: bool = False
     lead_when_alone: bool = False
     not_before_number: bool = False
+    at_opening: str | None = None  # the role instead when the cue opens the item ("- Chỉ đạo Y ...")
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
         """Build a rule, rejecting unknown keys, roles and directions."""
         check_keys(raw, {f.name for f in fields(cls)}, source)
-        if raw.get("role") not in _ROLES or raw.get("direction") not in ("forward", "backward"):
+        bad_opening = raw.get("at_opening", "lead") not in _ROLES
+        if raw.get("role") not in _ROLES or raw.get("direction") not in ("forward", "backward") or bad_opening:
             raise UnitDataError(source, f"cue {raw.get('cue')!r}: bad role or direction", f"role in {_ROLES}")
         tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
         return cls(**tupled)
@@ -217,12 +219,18 @@ def _assigner_text(text: str, toks: Sequence[Token], group: _Group, cue_at: int)
     return " ".join(text[toks[k].start : toks[end - 1].end].split())
 
 
-def _subject(text: str, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
-    """Return the group that opens the item (after its list marker and titles), if any."""
+def _opening(text: str, toks: Sequence[Token]) -> int:
+    """Return the index of the token that opens the item, after its list marker and titles."""
     marker = _MARKER.match(text)
     k = next((n for n, t in enumerate(toks) if t.start >= (marker.end() if marker else 0)), len(toks))
     while (n := _title_len(toks, k)) > 0:
         k += n
+    return k
+
+
+def _subject(text: str, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
+    """Return the group that opens the item (after its list marker and titles), if any."""
+    k = _opening(text, toks)
     return groups[0] if groups and groups[0].i == k else None
 
 
@@ -239,13 +247,15 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     toks = tokenize(text)
     groups = _groups(text, toks, units)
     inside = {k for u in units for k in range(*_token_range(toks, u))}
-    assigner, k = None, 0
+    assigner, k, opening = None, 0, _opening(text, toks)
     while k < len(toks):
         m = _cues().match(toks, k) if k not in inside else None
         if m is None:
             k += 1
             continue
         for rule in m[1]:
+            if k == opening and rule.at_opening:
+                rule = replace(rule, role=rule.at_opening)
             target = _apply(rule, k, k + m[0], toks, groups)
             if target is not None and rule.role == "assigner" and assigner is None:
                 assigner = _assigner_text(text, toks, target, k)

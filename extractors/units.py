@@ -216,6 +216,8 @@ def _unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) -> _S
     k = _locality(g, toks, j)
     if named and k == j and (owner := _head_at(g, toks, j)) and owner[1].owner:
         k = _locality(g, toks, j + owner[0])  # "Ban Tuyên giáo Tỉnh ủy"
+    if named and not hit:
+        k = _owner_place(g, toks, k)
     if named or k > j or rule.bare or (nested and rule.names):
         return _Span(i, k, rule.head, names=rule.names if hit else None)
     return None
@@ -232,12 +234,31 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
             break
         k = end = k + m[0]
         while (q := g.qualifiers.match(toks, k)) is not None:
-            k = end = k + q[0]
+            k = end = _place_after_level(g, toks, k + q[0])
         if k < len(toks) and toks[k].key in (",", "và") and k + 1 < len(toks) and not toks[k + 1].cap:
             k += 2 if toks[k + 1].key == "các" and toks[k].key == "," and not levels_only else 1  # "Các ngành, các bộ"
             continue
         break
     return end if end > start else start
+
+
+def _place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in the place after a qualifier that ends at a level: "trên địa bàn tỉnh" + "Lào Cai"."""
+    if k < len(toks) and toks[k].cap and g.levels.match(toks, k - 1) == (1, "gazetteer"):
+        place = g.places.match(toks, k)
+        return k + place[0] if place else k
+    return k
+
+
+def _owner_place(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in "thuộc Thành phố" / "thuộc tỉnh Lào Cai" after a name: whose body it is, part of the name."""
+    if k + 1 >= len(toks) or toks[k].key != "thuộc" or _head_at(g, toks, k + 1):
+        return k
+    level = g.levels.match(toks, k + 1)
+    if level is None or level[1] == "none":
+        return k
+    end = _locality(g, toks, k + 1)
+    return end if end > k + 1 else k + 1 + level[0]
 
 
 def _elliptical(g: Grammar, toks: Sequence[Token], i: int, text: str) -> list[_Span] | None:
@@ -308,7 +329,13 @@ def _open_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> int:
             break
         m += 1
     ends_well = m < len(toks) and g.stops.match(toks, m) and not g.keeps.match(toks, m)
-    return m if m - k <= _OPEN_QUALIFIER and ends_well else k
+    return m if m - k <= _OPEN_QUALIFIER and ends_well and not _after_qualifier(g, toks, k) else k
+
+
+def _after_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether a listed qualifier ends at k: open words after it are the verb's, not the name's
+    ("các tổ chức hoạt động khai thác khoáng sản sử dụng đất")."""
+    return any((q := g.qualifiers.match(toks, s)) is not None and s + q[0] == k for s in range(max(0, k - 6), k))
 
 
 def _bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> _Span | None:
@@ -318,8 +345,9 @@ def _bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) ->
     if first is None or (toks[i].cap and not _words_at(toks, i, first[1])) and i > 0 and not listed:
         return None
     end = _collective_nouns(g, toks, i)
-    end = _open_qualifier(g, toks, end) if end > i else end
     many = any(t.key in (",", "và") for t in toks[i:end])
+    if end > i and (listed or many):  # "Tổ chức ứng trực ...": one noun and open words open an item as a verb
+        end = _open_qualifier(g, toks, end)
     qualified = end > i + first[0]
     if end == i or not (listed or many or qualified):
         return None
