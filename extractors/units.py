@@ -163,7 +163,7 @@ def _name_goes_on(g: Grammar, toks: Sequence[Token], k: int) -> bool:
     or a lower-case content word ("... hạ tầng kỹ thuật và nông nghiệp Thành phố")."""
     if k >= len(toks) or not toks[k].word or _head_at(g, toks, k) or g.documents.match(toks, k):
         return False
-    return toks[k].cap or not _ends_name(g, toks, k)
+    return toks[k].cap or bool(g.keeps.match(toks, k)) or not _ends_name(g, toks, k)
 
 
 def _ends_name(g: Grammar, toks: Sequence[Token], k: int) -> bool:
@@ -243,11 +243,17 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
 
 
 def _place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:
-    """Take in the place after a qualifier that ends at a level: "trên địa bàn tỉnh" + "Lào Cai"."""
-    if k < len(toks) and toks[k].cap and g.levels.match(toks, k - 1) == (1, "gazetteer"):
+    """Take in what completes a qualifier: the place after a level ("trên địa bàn tỉnh" + "Lào Cai"),
+    the name after a head ("thuộc Sở" + "Xây dựng")."""
+    if k >= len(toks) or not toks[k].cap:
+        return k
+    if g.levels.match(toks, k - 1) == (1, "gazetteer"):
         place = g.places.match(toks, k)
         return k + place[0] if place else k
-    return k
+    head = g.heads.match(toks, k - 1)
+    gaz = g.names.get(head[1][1].names or "") if head and head[0] == 1 else None
+    name = gaz.match(toks, k) if gaz else None
+    return k + name[0] if name else k
 
 
 def _owner_place(g: Grammar, toks: Sequence[Token], k: int) -> int:

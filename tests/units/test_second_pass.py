@@ -40,6 +40,16 @@ EXTENTS = {
     "listed qualifier then a verb phrase": (
         "- Tổ chức, cá nhân hoạt động khai thác khoáng sản sử dụng nước phải xin phép.",
         ["Tổ chức, cá nhân hoạt động khai thác khoáng sản"]),
+    "a head's name after 'thuộc Sở'": (
+        "phối hợp với các lực lượng chức năng thuộc Sở Y tế, Công an tỉnh kiểm tra.",
+        ["các lực lượng chức năng thuộc Sở Y tế", "Công an tỉnh"]),
+    "a fixed lower-case phrase after 'và' goes on the name": (
+        "Phòng Cảnh sát Giao thông và phòng cháy, chữa cháy; các đội trực thuộc kiểm tra.",
+        ["Phòng Cảnh sát Giao thông và phòng cháy, chữa cháy"]),
+    "a lower-case noun after 'và' still ends the name": (
+        "Phòng Tổ chức cán bộ và phòng Kế hoạch rà soát.", ["Phòng Tổ chức cán bộ", "phòng"]),
+    "'quản lý hạ tầng' opens an open name": (
+        "Trung tâm quản lý hạ tầng kỹ thuật tỉnh bố trí lực lượng.", ["Trung tâm quản lý hạ tầng kỹ thuật tỉnh"]),
     "a verb that ends a collective": (
         "Các sở, ngành liên quan tuân thủ quy trình cấp phép.", ["Các sở, ngành liên quan"]),
     # one noun that is also a verb opening an item is the verb
@@ -62,6 +72,12 @@ ROLES = {
         "c) Chỉ đạo Ban Quản lý các khu công nghiệp và các sở, ngành liên quan rà soát dự án.", [], []),
     "'Chỉ đạo' after a subject still reaches its object": (
         "Phó Thủ tướng chỉ đạo Bộ Tài chính khẩn trương trình đề án.", ["Bộ Tài chính"], []),
+    # "X là đầu mối đôn đốc Y làm Z": X only follows up, Y does the work (corpus/NOTES.md, QD-2280 2.1.11.a)
+    "focal point that follows up": (
+        "Sở Công Thương là đầu mối đôn đốc Trung tâm Khuyến công, các doanh nghiệp liên quan thực hiện.",
+        ["Trung tâm Khuyến công", "các doanh nghiệp liên quan"], []),
+    "lead agency that is also the focal point": (
+        "1. Sở Nội vụ là cơ quan chủ trì, đầu mối đôn đốc các cơ quan liên quan tổ chức thực hiện.", ["Sở Nội vụ"], []),
     "'Giao' opening an item still leads": ("- Giao Sở Nội vụ thẩm định đề án.", ["Sở Nội vụ"], []),
 }
 
