@@ -69,6 +69,7 @@ class CueRule:
     phrase: str
     only: tuple[str, ...] | None = None  # the granularities it may govern; None: all
     requires_from: bool = False  # a count it governs must say "kể từ ..." ("sau 30 ngày kể từ")
+    requires_after: str | None = None  # a regex the words after the expression must match
     note: str = ""
 
 
@@ -362,14 +363,16 @@ def _candidates(text: str) -> list[_Found]:
     return kept
 
 
-def _cue_before(text: str, start: int) -> tuple[str, int] | None:
-    """Return (cue as in the data file, its offset) when fillers alone separate it from `start`."""
-    g = grammar()
+def _cue_before(text: str, found: _Found) -> tuple[str, int] | None:
+    """Return (cue as in the data file, its offset) of the nearest cue that governs `found` with
+    fillers alone between ("chậm nhất đến ngày ...": "đến" governs only a year, "chậm nhất" does)."""
+    g, start = grammar(), found.start
     window_start = max(0, start - _CUE_WINDOW)
     for cue in reversed(list(g.cues.finditer(text, window_start, start))):
         tail = g.filler_tail.fullmatch(text, cue.end(), start)
-        if tail:
-            return g.canon(cue[0]), cue.start()
+        name = g.canon(cue[0])
+        if tail and _cue_governs(g.cue_rules[name], found, text):
+            return name, cue.start()
     return None
 
 
@@ -377,6 +380,8 @@ def _cue_governs(rule: CueRule, found: _Found, text: str) -> bool:
     """Whether the cue may govern this kind of expression ("sau" only a count with "kể từ")."""
     if rule.only is not None and found.form.granularity not in rule.only:
         return False
+    if rule.requires_after and not re.match(rule.requires_after, text[found.end:], re.I):
+        return False  # "Đến năm 2015, hoàn thành ..." is due; "đến năm 2030 đạt 30%" is a horizon
     return not rule.requires_from or bool(_AFTER_COUNT.match(text, found.end) and
                                           re.match(r"\s*,?\s*kể\s+từ", text[found.end:], re.I))
 
@@ -406,11 +411,9 @@ def _time_mentions(text: str, ref: datetime.date | None, need_cue: bool) -> Iter
     """Yield time expressions, governed by a cue (or by a range start) when `need_cue`."""
     g, prev, prev_cue = grammar(), None, None
     for found in _candidates(text):
-        cue = _cue_before(text, found.start)
+        cue = _cue_before(text, found)
         begin = cue[1] if cue else found.start
         cue_name = cue[0] if cue else None
-        if cue and not _cue_governs(g.cue_rules[cue[0]], found, text):
-            cue, cue_name = None, None
         link = _range_link(text, prev, found.start) if not cue else None
         if link is not None and prev_cue:
             begin, cue_name = link, prev_cue
@@ -517,4 +520,8 @@ def choose_deadline(mentions: list[DeadlineMention]) -> DeadlineMention | None:
     for later in cued[cued.index(chosen) + 1:]:
         if _RANGE_LINK.match(later.text) and later.text[:1] in "đĐtT-–" and later.start - chosen.end < 3:
             chosen = later
+    repeats = next((m.recurrence for m in timed if m.date is None and m.recurrence), None)
+    if chosen.recurrence is None and repeats:
+        # "Hàng năm, tiến hành rà soát ... Đến năm 2015, hoàn thành": a yearly task due by 2015
+        chosen = dataclasses.replace(chosen, recurrence=repeats)
     return chosen

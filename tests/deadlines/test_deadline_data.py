@@ -60,6 +60,12 @@ def test_cue_limits_name_granularities() -> None:
         assert set(cue.only or ()) <= set(deadlines.GRANULARITIES)
 
 
+def test_cue_requirements_compile() -> None:
+    for cue in deadlines.load_rules("deadline_cues.jsonl"):
+        if cue.requires_after:
+            re.compile(cue.requires_after)
+
+
 def test_urgency_exceptions_compile() -> None:
     for rule in deadlines.load_rules("deadline_urgency.jsonl"):
         for pattern in (rule.not_after, rule.not_before):
