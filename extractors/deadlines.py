@@ -409,7 +409,7 @@ def _resolve(found: _Found, text: str, ref: datetime.date | None) -> tuple[datet
 
 def _time_mentions(text: str, ref: datetime.date | None, need_cue: bool) -> Iterator[DeadlineMention]:
     """Yield time expressions, governed by a cue (or by a range start) when `need_cue`."""
-    g, prev, prev_cue = grammar(), None, None
+    prev, prev_cue = None, None
     for found in _candidates(text):
         cue = _cue_before(text, found)
         begin = cue[1] if cue else found.start
