@@ -236,7 +236,7 @@ def _collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bo
         while (q := g.qualifiers.match(toks, k)) is not None:
             k = end = _place_after_level(g, toks, k + q[0])
         if k < len(toks) and toks[k].key in (",", "và") and k + 1 < len(toks) and not toks[k + 1].cap:
-            k += 2 if toks[k + 1].key == "các" and toks[k].key == "," and not levels_only else 1  # "Các ngành, các bộ"
+            k += 2 if toks[k + 1].key == "các" and not levels_only else 1  # "Các ngành, các bộ", "các bộ, ngành và các địa phương"
             continue
         break
     return end if end > start else start
@@ -335,13 +335,21 @@ def _open_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> int:
             break
         m += 1
     ends_well = m < len(toks) and g.stops.match(toks, m) and not g.keeps.match(toks, m)
-    return m if m - k <= _OPEN_QUALIFIER and ends_well and not _after_qualifier(g, toks, k) else k
+    if m - k > _OPEN_QUALIFIER or not ends_well or _after_qualifier(g, toks, k):
+        return k
+    while (q := g.qualifiers.match(toks, m)) is not None:
+        m = _place_after_level(g, toks, m + q[0])  # "các cơ sở đào tạo trên địa bàn"
+    return m
+
+
+def _ends_at(table: PhraseTable, toks: Sequence[Token], k: int) -> bool:
+    return any((q := table.match(toks, s)) is not None and s + q[0] == k for s in range(max(0, k - 6), k))
 
 
 def _after_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> bool:
-    """Tell whether a listed qualifier ends at k: open words after it are the verb's, not the name's
-    ("các tổ chức hoạt động khai thác khoáng sản sử dụng đất")."""
-    return any((q := g.qualifiers.match(toks, s)) is not None and s + q[0] == k for s in range(max(0, k - 6), k))
+    """Tell whether a listed qualifier (not a noun) ends at k: open words after it are the verb's,
+    not the name's ("các tổ chức hoạt động khai thác khoáng sản sử dụng đất"; but "các cơ sở đào tạo")."""
+    return _ends_at(g.qualifiers, toks, k) and not _ends_at(g.nouns, toks, k)
 
 
 def _bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> _Span | None:
@@ -427,8 +435,8 @@ def _after_addressee_cue(toks: Sequence[Token], i: int, spans: list[_Span]) -> b
 def _with_parenthesis(toks: Sequence[Token], span: _Span) -> _Span:
     """Take in a capitalized parenthesis right after a unit: "(Công an Thành phố)", "(VOV)"."""
     j = span.j
-    if span.text is not None or j + 2 >= len(toks) or toks[j].text != "(" or not toks[j + 1].cap:
-        return span
+    if span.collective or span.text is not None or j + 2 >= len(toks) or toks[j].text != "(" or not toks[j + 1].cap:
+        return span  # after a collective the parenthesis lists examples ("các cơ sở đào tạo (Trường ...)")
     close = next((k for k in range(j + 2, min(j + 8, len(toks))) if toks[k].text == ")"), None)
     return span if close is None else _Span(span.i, close + 1, span.head, span.collective, None, span.names)
 

@@ -50,6 +50,12 @@ EXTENTS = {
         "Phòng Tổ chức cán bộ và phòng Kế hoạch rà soát.", ["Phòng Tổ chức cán bộ", "phòng"]),
     "'quản lý hạ tầng' opens an open name": (
         "Trung tâm quản lý hạ tầng kỹ thuật tỉnh bố trí lực lượng.", ["Trung tâm quản lý hạ tầng kỹ thuật tỉnh"]),
+    "open qualifier then a listed one": (
+        "phối hợp với các cơ sở giáo dục trên địa bàn rà soát.", ["các cơ sở giáo dục trên địa bàn"]),
+    "'và các' goes on a collective": (
+        "phối hợp với các bộ, ngành và các địa phương liên quan đánh giá.", ["các bộ, ngành và các địa phương liên quan"]),
+    "'ban ngành' written without a comma": (
+        "phối hợp với các sở, ban ngành và địa phương rà soát.", ["các sở, ban ngành và địa phương"]),
     "a verb that ends a collective": (
         "Các sở, ngành liên quan tuân thủ quy trình cấp phép.", ["Các sở, ngành liên quan"]),
     # one noun that is also a verb opening an item is the verb
@@ -78,6 +84,9 @@ ROLES = {
         ["Trung tâm Khuyến công", "các doanh nghiệp liên quan"], []),
     "lead agency that is also the focal point": (
         "1. Sở Nội vụ là cơ quan chủ trì, đầu mối đôn đốc các cơ quan liên quan tổ chức thực hiện.", ["Sở Nội vụ"], []),
+    "examples in brackets after a collective are not support": (
+        "Sở Nội vụ phối hợp với các cơ sở đào tạo trên địa bàn (Trường Cao đẳng Y tế, Trường Trung cấp nghề) mở lớp.",
+        ["Sở Nội vụ"], ["các cơ sở đào tạo trên địa bàn"]),
     "'Giao' opening an item still leads": ("- Giao Sở Nội vụ thẩm định đề án.", ["Sở Nội vụ"], []),
 }
 
