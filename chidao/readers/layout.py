@@ -9,6 +9,7 @@ drops page numbers, and joins hard-wrapped lines back into paragraphs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 # A gap wider than this between two runs on one line separates columns, not words (points).
@@ -233,7 +234,10 @@ def body_edges(lines: list[Line], width: float) -> tuple[float, float]:
     if not lines:
         return 0.0, width
     starts = sorted(round(line.x0) for line in lines)
-    left = float(max(set(starts), key=lambda x: sum(1 for s in starts if abs(s - x) <= 2)))
+    # the start shared (within 2 pt) by most lines; counted per whole point, as starts are rounded
+    count = Counter(starts)
+    near = {x: sum(count.get(x + d, 0) for d in range(-2, 3)) for x in count}
+    left = float(max(set(starts), key=near.__getitem__))
     ends = sorted(line.x1 for line in lines)
     right = ends[int(len(ends) * 0.9)] if len(ends) > 1 else ends[0]
     return left, right

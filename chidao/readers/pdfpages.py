@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 from chidao.readers import ocr
 from chidao.readers.fonts import repair_text
 from chidao.readers.layout import (
-    COLUMN_GAP, Paragraph, Segment, drop_page_numbers, group_lines, page_paragraphs,
+    COLUMN_GAP, Paragraph, Segment, body_edges, drop_page_numbers, group_lines, page_paragraphs,
 )
 
 if TYPE_CHECKING:  # pdfplumber itself is imported only when a page has a table to find
@@ -40,6 +41,8 @@ class PageResult:
     ocr: bool = False
     ocr_confidence: float | None = None
     warnings: list[str] = field(default_factory=list)
+    # the body's left and right edges, for joining a paragraph cut by the page break
+    edges: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,7 @@ def _read_page(doc: pdfium.PdfDocument, plumber: _Plumber, index: int,
     result = PageResult(index + 1, width, height)
     textpage = page.get_textpage()
     text = textpage.get_text_range()
-    if sum(1 for c in text if not c.isspace()) >= MIN_TEXT_CHARS:
+    if len("".join(text.split())) >= MIN_TEXT_CHARS:
         segments = _text_segments(textpage, text, height)
     elif options.ocr:
         found = ocr.ocr_page(page, options.ocr_dpi)
@@ -84,35 +87,69 @@ def _read_page(doc: pdfium.PdfDocument, plumber: _Plumber, index: int,
     result.paragraphs = _merge_rows(paragraphs, rows)
     for para in result.paragraphs:
         para.text = repair_text(para.text)
+    result.edges = body_edges([ln for p in result.paragraphs for ln in p.lines], width)
+    _keep_end_lines(result.paragraphs)
     return result
+
+
+def _keep_end_lines(paragraphs: list[Paragraph]) -> None:
+    """Drop each paragraph's inner lines: the parent joins pages by first and last lines only.
+
+    The result crosses a process boundary; a page's segments are most of its pickled size.
+    """
+    for para in paragraphs:
+        if len(para.lines) > 2:
+            para.lines = [para.lines[0], para.lines[-1]]
 
 
 def _text_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> list[Segment]:
     """Return word runs of the text layer with boxes, splitting runs at column-wide gaps."""
     if len(text) != textpage.count_chars():
         return _lines_without_boxes(text)
-    raw = textpage.raw
-    box = [ctypes.c_double() for _ in range(4)]
-
-    def char_box(i: int) -> tuple[float, float, float, float]:
-        pdfium_c.FPDFText_GetCharBox(raw, i, box[0], box[1], box[2], box[3])
-        left, right, bottom, top = (b.value for b in box)
-        return left, height - top, right, height - bottom
-
+    boxes = _CharBoxes(textpage, height)
     segments: list[Segment] = []
     for line_start, line in _text_lines(text):
         current: Segment | None = None
-        for start, word in _words(line):
-            x0, top, _, bottom = char_box(line_start + start)
-            _, top2, x1, bottom2 = char_box(line_start + start + len(word) - 1)
-            top, bottom = min(top, top2), max(bottom, bottom2)
+        for match in _WORD.finditer(line):
+            first, last = line_start + match.start(), line_start + match.end() - 1
+            x0, top, x1, bottom = boxes.word(first, last)
             if current is not None and 0 <= x0 - current.x1 < COLUMN_GAP:
-                current.text += " " + word
-                current.x1, current.top, current.bottom = x1, min(current.top, top), max(current.bottom, bottom)
+                current.text += " " + match.group()
+                current.x1 = x1
+                current.top, current.bottom = min(current.top, top), max(current.bottom, bottom)
                 continue
-            current = Segment(word, x0, top, x1, bottom)
+            current = Segment(match.group(), x0, top, x1, bottom)
             segments.append(current)
     return segments
+
+
+# `\s` in a str pattern is `str.isspace`, so words split exactly where the text layer has spaces.
+_WORD = re.compile(r"\S+")
+
+
+class _CharBoxes:
+    """Boxes of the text layer's characters, top-left origin, read through one set of buffers.
+
+    Two pdfium calls a word (its first and last character) are the bulk of reading a text
+    page in Python. The `c_double`s are passed as they are: ctypes takes their address itself
+    faster than it converts a `byref()`.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage, height: float) -> None:
+        self._raw = textpage.raw
+        self._height = height
+        self._out = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
+
+    def word(self, first: int, last: int) -> tuple[float, float, float, float]:
+        """Return (x0, top, x1, bottom) of the word from character `first` to `last`."""
+        left, right, bottom, top = self._out
+        get = pdfium_c.FPDFText_GetCharBox
+        get(self._raw, first, left, right, bottom, top)
+        x0, high, low = left.value, top.value, bottom.value
+        if last != first:
+            get(self._raw, last, left, right, bottom, top)
+            high, low = max(high, top.value), min(low, bottom.value)
+        return x0, self._height - high, right.value, self._height - low
 
 
 def _text_lines(text: str) -> list[tuple[int, str]]:
@@ -123,18 +160,6 @@ def _text_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _words(line: str) -> list[tuple[int, str]]:
-    out, start = [], None
-    for i, ch in enumerate(line + " "):
-        if ch.isspace():
-            if start is not None:
-                out.append((start, line[start:i]))
-            start = None
-        elif start is None:
-            start = i
-    return out
-
-
 def _lines_without_boxes(text: str) -> list[Segment]:
     """Fallback when character boxes cannot be matched to the text: one segment per line."""
     return [Segment(line.strip(), 0.0, 20.0 * i, 500.0, 20.0 * i + 12)
@@ -142,12 +167,9 @@ def _lines_without_boxes(text: str) -> list[Segment]:
 
 
 def _path_count(page: pdfium.PdfPage) -> int:
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    paths = 0
-    for i in range(count):
-        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths += 1
-    return paths
+    raw, get_object, get_type = page.raw, pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    return sum(1 for i in range(pdfium_c.FPDFPage_CountObjects(raw)) if get_type(get_object(raw, i)) == path)
 
 
 def _merge_rows(paragraphs: list[Paragraph], rows: list[Paragraph]) -> list[Paragraph]:
