@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
+from extractors.resources import json_data
 from extractors.structure import Node, is_heading, is_label, sentences
 from extractors.units import find_units
 
@@ -33,6 +35,7 @@ class Candidate:
     heading: tuple[int, int] | None = None
     cells: list[str] = field(default_factory=list)  # table rows: the other cells
     label_parent: tuple[int, int] | None = None  # a parent item that only names who does its items
+    role_line: tuple[int, int] | None = None  # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y" for its section
 
 
 def _own_span(node: Node) -> tuple[int, int]:
@@ -72,7 +75,8 @@ def names_unit(label: str) -> bool:
 
 def _is_topic_with_body(text: str, node: Node) -> bool:
     own = text[node.marker_end:node.children[0].start]
-    return (all(c.marker == "body" for c in node.children) and not names_unit(own)
+    return (all(c.marker == "body" and TABLE_SEPARATOR not in text[c.start:c.end] for c in node.children)
+            and not names_unit(own)
             and not own.rstrip().endswith(":"))
 
 
@@ -97,17 +101,21 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
     out: list[Candidate] = []
     consumed: set[int] = set()
     intros = {id(n.intro) for n in nodes if n.intro is not None}
+    for rows, covered in _cell_tables(text, nodes):
+        out.extend(rows)
+        consumed.update(covered)
     for node in nodes:
         if node.start < body_start or node.start >= limit or id(node) in consumed:
             continue
         line = text[node.start:node.end]
-        if _in_recipient_block(text, node):
+        if _in_recipient_block(text, node) or is_role_line(line):
             continue
         own_body = text[node.marker_end:node.end] if node.marker and node.marker != "body" else line
         if is_heading(own_body):
             continue
         if TABLE_SEPARATOR in line and line.count(TABLE_SEPARATOR) >= 2:
-            out.append(_row_candidate(text, node))
+            if not _is_table_furniture(line):
+                out.append(_row_candidate(text, node))
         elif node.marker and node.marker != "body":
             if node.children and _is_topic_with_body(text, node):
                 # "2. Hoàn thiện thể chế ..." followed by its paragraphs: one item, one task (§2).
@@ -133,6 +141,8 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
             for s, e in spans:
                 out.append(Candidate(s, e, s, "sentence", node.level, chain, _heading_span(node),
                                      label_parent=_label_parent(node, text)))
+    _attach_role_lines(text, nodes, out)
+    out.sort(key=lambda c: c.start)
     parts = [part for cand in out for part in split_by_subject(text, cand)]
     return [c for c in parts if c.kind != "sentence" or len(text[c.body_start:c.end].split()) >= MIN_WORDS]
 
@@ -163,6 +173,81 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
         begin = body = cut_end
     parts.append(replace(cand, start=begin, end=cand.end, body_start=body))
     return parts
+
+
+_HEADER_WORDS = ("tt", "stt", "nhiệm vụ", "nội dung", "chủ trì", "phối hợp", "thời gian", "thời hạn", "ghi chú")
+
+
+def _is_table_furniture(line: str) -> bool:
+    """Tell whether a table line is its rule ("| --- |") or its header ("| TT | Nhiệm vụ | ...")."""
+    cells = [c.strip().lower() for c in line.strip().strip("|").split("|")]
+    if all(set(c) <= set("-: ") for c in cells):
+        return True
+    return sum(any(c.startswith(w) or w in c for w in _HEADER_WORDS) for c in cells) >= max(2, len(cells) - 1)
+
+
+_CELL_MARKER = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]?$")
+
+
+@cache
+def _role_line_pattern() -> re.Pattern[str]:
+    patterns = json_data("structure_role_lines.json")["patterns"]
+    return re.compile(r"^[\s\-+•*]*(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+
+
+def is_role_line(line: str) -> bool:
+    """Tell whether a paragraph names who carries out its section ("Đơn vị chủ trì: ...")."""
+    return _role_line_pattern().match(line) is not None
+
+
+def _attach_role_lines(text: str, nodes: list[Node], candidates: list[Candidate]) -> None:
+    """Give each role line to the candidates of its section that come before it and lack one."""
+    section_start = 0
+    for node in nodes:
+        line = text[node.start:node.end]
+        if is_heading(line[node.marker_end - node.start:] if node.marker and node.marker != "body" else line):
+            section_start = node.end
+        elif is_role_line(line):
+            for cand in candidates:
+                if section_start <= cand.start < node.start and cand.role_line is None:
+                    cand.role_line = (node.start, node.end)
+            section_start = node.end
+
+
+def _cell_tables(text: str, nodes: list[Node]) -> list[tuple[list[Candidate], set[int]]]:
+    """Read tables flattened one cell per line under a '| TT | Nhiệm vụ | ... |' header.
+
+    Word tables saved as text come out this way: the header row, then for each row its
+    number ("a)", "1") on a line, the task on the next, then its other cells, one a line.
+    """
+    found = []
+    lines = [text[n.start:n.end] for n in nodes]
+    for i in range(len(nodes) - 2):
+        if not (lines[i].startswith("|") and _is_table_furniture(lines[i]) and _is_table_furniture(lines[i + 1])):
+            continue
+        if lines[i + 2].startswith("|"):
+            continue  # an ordinary one-line-per-row table
+        rows, covered, record = [], set(), []
+        for node, line in zip(nodes[i + 2:], lines[i + 2:]):
+            if line.startswith("|") or is_heading(line):
+                break
+            covered.add(id(node))
+            if _CELL_MARKER.match(line):
+                rows.extend(_cell_row(text, record))
+                record = []
+            record.append(node)
+        rows.extend(_cell_row(text, record))
+        found.append((rows, covered))
+    return found
+
+
+def _cell_row(text: str, record: list[Node]) -> list[Candidate]:
+    """A record is its number line, its task line and its other cells; a lone title is no row."""
+    if len(record) < 3 or not _CELL_MARKER.match(text[record[0].start:record[0].end]):
+        return []
+    task = record[1]
+    cells = [text[n.start:n.end] for n in record[2:]]
+    return [Candidate(task.start, task.end, task.start, "row", 1, [], None, cells)]
 
 
 def _row_candidate(text: str, node: Node) -> Candidate:

@@ -134,6 +134,8 @@ def _joins(current: str, following: str, wrapped: bool) -> bool:
     """Tell whether `following` continues the paragraph that `current` ends."""
     if not current or not following or _MARKER.match(following) or _is_heading(current):
         return False
+    if following.startswith("|") or current.endswith("|"):
+        return False  # a table row stays one line
     if following[0].islower():
         return True
     return wrapped and current[-1] not in _TERMINAL and not _is_heading(following)
@@ -155,18 +157,35 @@ def join_lines(mapped: Mapped) -> Mapped:
     wrapped = _is_wrapped([line for line, _, _ in lines])
     out: list[str] = []
     out_offsets: list[int] = []
-    previous, previous_columnar = "", False
-    for (line, offs, before), is_columnar in zip(lines, columnar):
-        if _PAGE_NUMBER_LINE.match(line) and previous:
+    previous, previous_columnar, cell_table = "", False, False
+    for k, ((line, offs, before), is_columnar) in enumerate(zip(lines, columnar)):
+        if _is_page_number(lines, k):
             continue
+        # Under a "| TT | Nhiệm vụ | ..." header whose rows follow one cell a line, every
+        # line is a cell: joining them would run a task into its units and deadline.
+        cell_table = _opens_cell_table(lines, k) or (cell_table and not line.startswith("|") and not _is_heading(line))
         if out:
-            joined = not (is_columnar or previous_columnar) and _joins(previous, line, wrapped)
+            joined = not (is_columnar or previous_columnar or cell_table) and _joins(previous, line, wrapped)
             out.append(" " if joined else "\n")
             out_offsets.append(before)
         out.append(line)
         out_offsets.extend(offs)
         previous, previous_columnar = line, is_columnar
     return "".join(out), out_offsets
+
+
+def _is_page_number(lines: list[tuple[str, list[int], int]], k: int) -> bool:
+    """A number alone on a line next to a blank line (or a page break) is a page number;
+    between two text lines it numbers a table row."""
+    if not _PAGE_NUMBER_LINE.match(lines[k][0]) or k == 0:
+        return False
+    after = lines[k + 1][0] if k + 1 < len(lines) else ""
+    return not lines[k - 1][0] or not after
+
+
+def _opens_cell_table(lines: list[tuple[str, list[int], int]], k: int) -> bool:
+    return (k >= 2 and not lines[k][0].startswith("|") and lines[k - 2][0].startswith("|")
+            and set(lines[k - 1][0]) <= set("|-: ") and "-" in lines[k - 1][0])
 
 
 def _collapse_spaces(line: str, offsets: list[int]) -> tuple[str, list[int]]:

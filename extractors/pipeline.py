@@ -89,7 +89,11 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         row_lead, row_support, row_deadline = _row_units_and_deadline(cand.cells, spans.doc_date)
         lead, support, own = lead or row_lead, support or row_support, own or row_deadline
     deadline, assigner, inherited = own, roles.assigner, []
-    if cand.label_parent and not _has_subject(roles, cand):
+    if cand.role_line and not _has_subject(roles, cand):
+        named_lead, named_support = _role_line_units(text, cand.role_line, spans)
+        if named_lead:
+            lead, support, inherited = named_lead, named_support or support, ["units"]
+    if cand.label_parent and not inherited and not _has_subject(roles, cand):
         # "1. Sở Công Thương" / "- Chủ trì, phối hợp với ..." : the label names who does the item.
         label_lead = [u.text for u in spans.roles(*cand.label_parent).lead]
         if label_lead:
@@ -111,7 +115,16 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
                     heading_text=heading)
 
 
-SUBJECT_WINDOW = 12  # characters after the marker within which a unit is the item's own subject
+def _role_line_units(text: str, span: tuple[int, int], spans: _SpanAnalyzer) -> tuple[list[str], list[str]]:
+    """Lead and support named by a role line; a line without role cues names leads only."""
+    named = spans.roles(*span)
+    if named.lead:
+        return [u.text for u in named.lead], [u.text for u in named.support]
+    line = text[span[0]:span[1]]
+    return [u.text for u in find_units(line[line.find(":") + 1:])], []
+
+
+SUBJECT_WINDOW = 2  # a unit opening the item body (after its marker) is the item's own subject
 
 
 def _has_subject(roles: Roles, cand: Candidate) -> bool:
