@@ -55,13 +55,16 @@ def write_corpus(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
+def timed(cmd: list[str], api_url: str | None = None) -> tuple[float, float]:
     """Return the wall seconds and the CPU seconds (the process and all it started) of `cmd`.
 
     CPU time counts Prefect's temporary server and worker processes too, and it stays
-    steady on a shared machine where wall time follows the other users' load.
+    steady on a shared machine where wall time follows the other users' load. With
+    `api_url` the run uses that Prefect server instead of starting its own.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
@@ -71,12 +74,40 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def ingest_cmd(args: argparse.Namespace, name: str) -> list[str]:
+    """Return the `chidao ingest` command of one flow run, into a new store of its own."""
+    db = args.out / f"bench-flow-{name}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return [sys.executable, "-m", "chidao.cli", "ingest", str(args.out / "flow-docs"), "--db",
+            f"sqlite:///{db}", "-q"]
+
+
+def _against_running_server(ingest: list[str], n: int, extract_s: float, extract_cpu: float) -> None:
+    """Time one worker against a Prefect server started beforehand (its start-up not counted)."""
+    from flows.server import TemporaryServer
+
+    server = TemporaryServer().start()
+    try:
+        server.wait()
+        flow_s, flow_cpu = timed(ingest, api_url=server.api_url)
+    finally:
+        server.stop()
+    print(f"chidao ingest, running Prefect server: {flow_s:7.1f} s wall {n / flow_s:6.1f} docs/s | "
+          f"{flow_cpu:7.1f} s CPU (the server's not counted) | overhead: wall "
+          f"{100 * (flow_s / extract_s - 1):+.1f} %, CPU {100 * (flow_cpu / extract_cpu - 1):+.1f} %",
+          flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1],
                         help="the flow's --workers; one flow run per value (default: 1 and the CPU count)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--running-server", action="store_true",
+                        help="also time one worker against a Prefect server started beforehand "
+                             "(PREFECT_API_URL, as docs/scale-out.md describes)")
     args = parser.parse_args()
     paths = write_corpus(args.out / "flow-docs", args.docs)
     chidao = [sys.executable, "-m", "chidao.cli"]
@@ -86,16 +117,15 @@ def main() -> int:
     print(f"chidao extract:       {extract_s:7.1f} s wall {n / extract_s:6.1f} docs/s | "
           f"{extract_cpu:7.1f} s CPU", flush=True)
     for workers in args.workers:
-        db = args.out / f"bench-flow-{workers}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        ingest = [*chidao, "ingest", str(args.out / "flow-docs"), "--db", f"sqlite:///{db}", "-q"]
+        ingest = ingest_cmd(args, str(workers))
         flow_s, flow_cpu = timed([*ingest, "--workers", str(workers)])
         rerun_s, _ = timed(ingest)
         print(f"chidao ingest (flow): {flow_s:7.1f} s wall {n / flow_s:6.1f} docs/s | "
               f"{flow_cpu:7.1f} s CPU | workers={workers} | overhead: wall "
               f"{100 * (flow_s / extract_s - 1):+.1f} %, CPU {100 * (flow_cpu / extract_cpu - 1):+.1f} % "
               f"(target ≤ 25 %) | re-run with nothing new {rerun_s:.1f} s", flush=True)
+    if args.running_server:
+        _against_running_server(ingest_cmd(args, "running"), n, extract_s, extract_cpu)
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
     return 0
 

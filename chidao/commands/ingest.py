@@ -40,12 +40,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"chidao ingest: {work.found} tệp; mới 0, đã có {work.already_stored}, "
               f"trùng nội dung {work.duplicates}, lỗi 0; thêm 0 nhiệm vụ", file=sys.stderr)
         return ExitCode.OK
-    from flows.ingest import run_ingest, task_runner
+    server = _temporary_server()
+    try:
+        # Prefect and (when this process extracts) the model load while the server boots.
+        from flows.ingest import run_ingest, task_runner
 
-    runner = task_runner(args.workers, args.dask_address, args.dask_workers)
-    workers = args.dask_workers or args.workers
-    summary = run_ingest(args.paths, url, force=args.force, quiet=args.quiet, workers=workers,
-                         runner=runner)
+        if args.workers <= 1 and not (args.dask_address or args.dask_workers):
+            from extractors.models import load_task_classifier
+
+            load_task_classifier()  # cached: the first batch finds it loaded
+
+        runner = task_runner(args.workers, args.dask_address, args.dask_workers)
+        workers = args.dask_workers or args.workers
+        if server:
+            server.wait()
+        summary = run_ingest(args.paths, url, force=args.force, quiet=args.quiet, workers=workers,
+                             runner=runner)
+    finally:
+        if server:
+            server.stop()
     if not args.quiet:
         _print_tasks(url, summary.documents)
     print(f"chidao ingest: {summary.found} tệp; mới {summary.ingested}, đã có {summary.already_stored}, "
@@ -56,6 +69,19 @@ def run(args: argparse.Namespace) -> int:
     if summary.failed:
         return ExitCode.ALL_FAILED if not summary.ingested and not summary.already_stored else ExitCode.SOME_FAILED
     return ExitCode.OK
+
+
+def _temporary_server():  # type: ignore[no-untyped-def]
+    """Start Prefect's temporary server now unless the user configured one (see flows/server.py)."""
+    from flows.server import TemporaryServer, configured_api_url
+
+    if configured_api_url():
+        return None
+    server = TemporaryServer().start()
+    # Set before Prefect is imported: its settings are read once, at import; the worker
+    # processes (--workers, --dask-workers) inherit it too.
+    os.environ["PREFECT_API_URL"] = server.api_url
+    return server
 
 
 def _quiet_prefect(verbose: bool) -> None:
