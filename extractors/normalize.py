@@ -159,11 +159,12 @@ def join_lines(mapped: Mapped) -> Mapped:
     out_offsets: list[int] = []
     previous, previous_columnar, cell_table = "", False, False
     for k, ((line, offs, before), is_columnar) in enumerate(zip(lines, columnar)):
-        if _is_page_number(lines, k):
-            continue
         # Under a "| TT | Nhiệm vụ | ..." header whose rows follow one cell a line, every
-        # line is a cell: joining them would run a task into its units and deadline.
+        # line is a cell: joining them would run a task into its units and deadline, and a
+        # number alone on a line numbers a row rather than a page.
         cell_table = _opens_cell_table(lines, k) or (cell_table and not line.startswith("|") and not _is_heading(line))
+        if k > 0 and _PAGE_NUMBER_LINE.match(line) and not cell_table:
+            continue
         if out:
             joined = not (is_columnar or previous_columnar or cell_table) and _joins(previous, line, wrapped)
             out.append(" " if joined else "\n")
@@ -172,15 +173,6 @@ def join_lines(mapped: Mapped) -> Mapped:
         out_offsets.extend(offs)
         previous, previous_columnar = line, is_columnar
     return "".join(out), out_offsets
-
-
-def _is_page_number(lines: list[tuple[str, list[int], int]], k: int) -> bool:
-    """A number alone on a line next to a blank line (or a page break) is a page number;
-    between two text lines it numbers a table row."""
-    if not _PAGE_NUMBER_LINE.match(lines[k][0]) or k == 0:
-        return False
-    after = lines[k + 1][0] if k + 1 < len(lines) else ""
-    return not lines[k - 1][0] or not after
 
 
 def _opens_cell_table(lines: list[tuple[str, list[int], int]], k: int) -> bool:
