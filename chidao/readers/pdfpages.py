@@ -18,7 +18,13 @@ import pypdfium2.raw as pdfium_c
 from chidao.readers import ocr
 from chidao.readers.fonts import repair_text
 from chidao.readers.layout import (
-    COLUMN_GAP, Paragraph, Segment, body_edges, drop_page_numbers, group_lines, page_paragraphs,
+    COLUMN_GAP,
+    Paragraph,
+    Segment,
+    body_edges,
+    drop_page_numbers,
+    group_lines,
+    page_paragraphs,
 )
 
 if TYPE_CHECKING:  # pdfplumber itself is imported only when a page has a table to find
