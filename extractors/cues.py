@@ -40,7 +40,10 @@ class CueRule:
 
 @cache
 def _compile(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+    # Whole words only; a phrase that starts or ends with punctuation ("./.") is bounded by it.
+    before = r"(?<!\w)" if phrase[0].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1].isalnum() else ""
+    return re.compile(before + re.escape(phrase) + after, re.IGNORECASE)
 
 
 @cache
