@@ -295,12 +295,13 @@ def _bulk_insert(s: Session, items: list[tuple[Extraction, str]]) -> None:
     if not items:
         return
     s.execute(insert(Document), [convert.document_values(e.document, sha, e.pages) for e, sha in items])
-    tasks = [convert.task_values(e.document.id, t) for e, _ in items for t in e.tasks]
-    if tasks:
-        s.execute(insert(Task), tasks)
+    found = [(e.document.id, t, convert.task_data(t)) for e, _ in items for t in e.tasks]
+    if found:
+        now = utcnow()
+        s.execute(insert(Task), [convert.task_values(doc_id, t, data=data) for doc_id, t, data in found])
         s.execute(insert(TaskExtraction), [
-            {"task_id": t.id, "number": 1, "data": convert.task_data(t), "applied": True,
-             "created_at": utcnow()} for e, _ in items for t in e.tasks])
+            {"task_id": t.id, "number": 1, "data": data, "applied": True, "created_at": now}
+            for _, t, data in found])
 
 
 def _task_or_error(s: Session, task_id_: str) -> Task:

@@ -61,11 +61,23 @@ def sqlite_store(tmp_path) -> Iterator[Store]:  # type: ignore[no-untyped-def]
     store.close()
 
 
-def _fresh_postgres(url: str) -> None:
+def _fresh_postgres(url: str) -> tuple[str, str]:
+    """Empty a schema of this test process's own and return the URL that works in it.
+
+    Test processes (pytest-xdist workers, other suites) share one database: each gets its
+    own schema, or one's DROP would pull the tables from under another's test.
+    """
+    schema = f"chidao_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
+    _drop_schema(url, schema, create=True)
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}", schema
+
+
+def _drop_schema(url: str, schema: str, create: bool = False) -> None:
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        if create:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
     engine.dispose()
 
 
@@ -78,7 +90,9 @@ def any_store(request, tmp_path) -> Iterator[Store]:  # type: ignore[no-untyped-
         url = os.environ.get("CHIDAO_TEST_PG_URL", "")
         if not url:
             pytest.skip("CHIDAO_TEST_PG_URL is unset: run `eval \"$(bash scripts/start_postgres.sh)\"`")
-        _fresh_postgres(url)
+        base, (url, schema) = url, _fresh_postgres(url)
     store = Store(url)
     yield store
     store.close()
+    if request.param == "postgresql":
+        _drop_schema(base, schema)
