@@ -227,7 +227,9 @@ def _cell_tables(text: str, nodes: list[Node]) -> list[tuple[list[Candidate], se
             continue
         if lines[i + 2].startswith("|"):
             continue  # an ordinary one-line-per-row table
-        rows, covered, record = [], set(), []
+        rows: list[Candidate] = []
+        covered: set[int] = set()
+        record: list[Node] = []
         for node, line in zip(nodes[i + 2:], lines[i + 2:]):
             if line.startswith("|") or is_heading(line):
                 break

@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from chidao.errors import StoreError
 from chidao.store.models import Meta
 
+MIGRATION_LOCK_KEY = 0x63686964  # "chid": the advisory lock that serializes schema migrations
 SQLITE_BUSY_MS = 60_000  # concurrent writers (flow workers) wait for the lock instead of failing
 
 
@@ -82,6 +83,10 @@ def _migrate(engine: Engine) -> None:
     config = _alembic_config()
     head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two processes opening a new store at once (flow workers, parallel tests) would both
+            # create the schema; a transaction-wide advisory lock lets one migrate, then the other sees it.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         if MigrationContext.configure(conn).get_current_revision() == head:
             return  # the common case: no Alembic machinery beyond one SELECT
         config.attributes["connection"] = conn
