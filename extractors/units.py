@@ -203,6 +203,8 @@ def _unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) -> _S
         coll = _collective_nouns(g, toks, j + 1, levels_only=True)
         if coll > j + 1:
             return _Span(i, coll, rule.head, collective=True)
+    if j + 1 < len(toks) and toks[j].key == "các" and toks[j + 1].cap:
+        j += 1  # "Ban Quản lý các Khu công nghiệp tỉnh": "các" before a capitalized name stays in it
     named = False
     gaz = g.names.get(rule.names or "")
     hit = gaz.match(toks, j) if gaz else None

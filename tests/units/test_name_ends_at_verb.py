@@ -16,3 +16,11 @@ from extractors.units import find_units
 ])
 def test_name_ends_at_verb(sentence: str, units: list[str], source: str) -> None:
     assert [u.text for u in find_units(sentence)] == units
+
+
+@pytest.mark.parametrize(("sentence", "units"), [
+    ("Ban Quản lý các Khu công nghiệp tỉnh báo cáo tình hình thu hút đầu tư.", ["Ban Quản lý các Khu công nghiệp tỉnh"]),
+    ("UBND các xã, phường báo cáo kết quả.", ["UBND các xã, phường"]),
+])
+def test_cac_inside_a_name(sentence: str, units: list[str]) -> None:  # own sentences
+    assert [u.text for u in find_units(sentence)] == units
