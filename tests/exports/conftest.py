@@ -5,15 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from record_builders import make_extraction
 
-from chidao.records import (
-    DocumentRecord,
-    Extraction,
-    TaskRecord,
-    document_id,
-    sha256_bytes,
-    task_id,
-)
+from chidao.records import Extraction
 from chidao.store import Store
 
 TASKS = [
@@ -29,19 +23,7 @@ TASKS = [
 
 
 def notice() -> tuple[Extraction, str]:
-    body = "Số: 27/TB-UBND\n"
-    text = body + "\n".join(t[0] for t in TASKS)
-    sha = sha256_bytes(text.encode())
-    doc_id = document_id(sha)
-    records, start = [], len(body)
-    for sentence, lead, support, deadline, phrase, rrule in TASKS:
-        end = start + len(sentence)
-        records.append(TaskRecord(task_id(doc_id, start, end), sentence, start, end, None, None,
-                                  lead, support, deadline, phrase, rrule, None, 0.9))
-        start = end + 1
-    doc = DocumentRecord(doc_id, "examples/thong-bao.txt", "Thông báo kết luận", "27/TB-UBND",
-                         "UBND tỉnh An Hòa", "2025-03-14", text)
-    return Extraction(doc, records), sha
+    return make_extraction(TASKS, body="Số: 27/TB-UBND\n", source="examples/thong-bao.txt")
 
 
 @pytest.fixture

@@ -6,16 +6,10 @@ import os
 from collections.abc import Callable, Iterator
 
 import pytest
+from record_builders import Row, make_extraction
 from sqlalchemy import create_engine, text
 
-from chidao.records import (
-    DocumentRecord,
-    Extraction,
-    TaskRecord,
-    document_id,
-    sha256_bytes,
-    task_id,
-)
+from chidao.records import Extraction
 from chidao.store import Store
 
 SENTENCES = [
@@ -29,29 +23,16 @@ SENTENCES = [
 ]
 
 
-def make_extraction(body: str = "", sentences: list[tuple] | None = None,  # type: ignore[type-arg]
-                    source: str = "thong-bao.txt") -> tuple[Extraction, str]:
+def _notice(body: str = "", sentences: list[Row] | None = None,
+            source: str = "thong-bao.txt") -> tuple[Extraction, str]:
     """Build an extraction whose tasks are the given sentences, as the extractor would."""
-    rows = SENTENCES if sentences is None else sentences
-    text_ = body + "\n".join(row[0] for row in rows)
-    sha = sha256_bytes(text_.encode())
-    doc_id = document_id(sha)
-    tasks, start = [], len(body)
-    for sentence, lead, support, deadline, phrase, rrule in rows:
-        end = start + len(sentence)
-        tasks.append(TaskRecord(id=task_id(doc_id, start, end), text=sentence, start=start, end=end,
-                                page=None, action=None, lead_units=lead, support_units=support,
-                                deadline=deadline, deadline_text=phrase, recurrence=rrule,
-                                assigner="Chủ tịch UBND tỉnh", confidence=0.9))
-        start = end + 1
-    doc = DocumentRecord(id=doc_id, source=source, title="Thông báo kết luận", number="27/TB-UBND",
-                         issuer="UBND tỉnh An Hòa", date="2025-03-14", text=text_, kind="notice")
-    return Extraction(document=doc, tasks=tasks), sha
+    return make_extraction(SENTENCES if sentences is None else sentences, body, source,
+                           assigner="Chủ tịch UBND tỉnh", kind="notice")
 
 
 @pytest.fixture
 def extraction_factory() -> Callable[..., tuple[Extraction, str]]:
-    return make_extraction
+    return _notice
 
 
 @pytest.fixture
