@@ -1,0 +1,124 @@
+"""Parse collective addressees and elliptical lists of units.
+
+Collectives: "các sở, ban, ngành liên quan", "các Công ty Lâm nghiệp", and the same nouns
+written without "các" where an addressee stands ("Tổ chức, cá nhân khai thác khoáng sản").
+Elliptical lists: "các Sở: Công Thương, Tài chính" gives "Sở Công Thương", "Sở Tài chính".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.unit_grammar import Grammar, HeadRule, PhraseTable, Token
+from extractors.unit_named import (
+    Span,
+    collective_nouns,
+    head_at,
+    locality,
+    matched,
+    open_name,
+    parse_unit,
+    place_after_level,
+    words_at,
+)
+
+
+def elliptical(g: Grammar, toks: Sequence[Token], i: int, text: str) -> list[Span] | None:
+    """Complete "các Sở: Công Thương, Tài chính" or "UBND các phường: Yên Bái, Văn Phú"."""
+    m: tuple[int, HeadRule] | None
+    if toks[i].key == "các" and (hm := g.heads.match(toks, i + 1)):
+        m = hm[0], hm[1][1]
+        prefix_from, colon = i + 1, i + 1 + m[0]
+    elif (m := head_at(g, toks, i)) and i + m[0] < len(toks) and toks[i + m[0]].key == "các":
+        level = g.levels.match(toks, i + m[0] + 1)
+        if level is None:
+            return None
+        prefix_from, colon = i, i + m[0] + 1 + level[0]
+    else:
+        return None
+    if colon >= len(toks) or toks[colon].text != ":":
+        return None
+    words = [t.text for t in toks[prefix_from:colon] if t.key != "các"]
+    prefix = " ".join(words)
+    return list_items(g, toks, colon + 1, prefix[0].upper() + prefix[1:], m[1], text) or None
+
+
+def list_items(
+    g: Grammar, toks: Sequence[Token], k: int, prefix: str, rule: HeadRule, text: str, gazetteer_only: bool = False
+) -> list[Span]:
+    """Read the comma/"và" list of names after an elliptical head."""
+    spans: list[Span] = []
+    gaz = g.names.get(rule.names or "")
+    while k < len(toks) and toks[k].cap and toks[k].word:
+        hit = gaz.match(toks, k) if gaz else None
+        if hit:
+            end = k + hit[0]
+        elif gazetteer_only or head_at(g, toks, k):
+            break
+        else:
+            end = max(open_name(g, toks, k, "cap"), locality(g, toks, k))
+        if end == k:
+            break
+        end = locality(g, toks, end) if gaz else end
+        written = text[toks[k].start : toks[end - 1].end]
+        spans.append(Span(k, end, rule.head, text=f"{prefix} {written}"))
+        if end + 1 < len(toks) and toks[end].key in (",", "và"):
+            k = end + 1
+        else:
+            break
+    return spans
+
+
+def parse_collective(g: Grammar, toks: Sequence[Token], i: int) -> Span | None:
+    """Parse "các sở, ban, ngành liên quan" or "các Công ty Lâm nghiệp" (a named kind, many of them)."""
+    if toks[i].key != "các":
+        return None
+    end = collective_nouns(g, toks, i + 1)
+    if end == i + 1:
+        named = parse_unit(g, toks, i + 1)
+        return Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
+    return Span(i, _open_qualifier(g, toks, end), matched(g.nouns, toks, i + 1), collective=True)
+
+
+_OPEN_QUALIFIER = 4  # syllables: "các đơn vị duy trì thoát nước", not a whole clause
+
+
+def _open_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Return the end of lower-case words qualifying a collective, which must end at a stop word."""
+    m = k
+    while m < len(toks) and m - k <= _OPEN_QUALIFIER and toks[m].word and not toks[m].cap:
+        if g.stops.match(toks, m) or g.nouns.match(toks, m) or g.levels.match(toks, m):
+            break
+        m += 1
+    ends_well = m < len(toks) and g.stops.match(toks, m) and not g.keeps.match(toks, m)
+    if m - k > _OPEN_QUALIFIER or not ends_well or _after_qualifier(g, toks, k):
+        return k
+    while (q := g.qualifiers.match(toks, m)) is not None:
+        m = place_after_level(g, toks, m + q[0])  # "các cơ sở đào tạo trên địa bàn"
+    return m
+
+
+def _ends_at(table: PhraseTable, toks: Sequence[Token], k: int) -> bool:
+    return any((q := table.match(toks, s)) is not None and s + q[0] == k for s in range(max(0, k - 6), k))
+
+
+def _after_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether a listed qualifier (not a noun) ends at k: open words after it are the verb's,
+    not the name's ("các tổ chức hoạt động khai thác khoáng sản sử dụng đất"; but "các cơ sở đào tạo")."""
+    return _ends_at(g.qualifiers, toks, k) and not _ends_at(g.nouns, toks, k)
+
+
+def bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> Span | None:
+    """Parse a collective written without "các" where an addressee stands: "Tổ chức, cá nhân khai thác
+    khoáng sản" opening an item, "phối hợp với lực lượng chức năng", "..., chính quyền địa phương"."""
+    first = g.nouns.match(toks, i)
+    if first is None or (toks[i].cap and not words_at(toks, i, first[1])) and i > 0 and not listed:
+        return None
+    end = collective_nouns(g, toks, i)
+    many = any(t.key in (",", "và") for t in toks[i:end])
+    if end > i and (listed or many):  # "Tổ chức ứng trực ...": one noun and open words open an item as a verb
+        end = _open_qualifier(g, toks, end)
+    qualified = end > i + first[0]
+    if end == i or not (listed or many or qualified):
+        return None
+    return Span(i, end, first[1], collective=True)

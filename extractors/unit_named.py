@@ -1,0 +1,245 @@
+"""Parse one named unit: a head noun, its name and an optional place ("Sở Y tế tỉnh Quảng Ninh").
+
+A name is a gazetteer name from `unit_names.json`, another unit (Văn phòng Ủy ban nhân dân
+tỉnh) or an open name that ends at a stop word from `unit_stops.json`; the place is a level
+from `unit_levels.json` with what may follow it. `collective_nouns` (a run of collective
+nouns or levels) lives here because a head may take one ("Ủy ban nhân dân các xã, phường").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.unit_grammar import ABBREVIATIONS, Grammar, HeadRule, PhraseTable, Token, key
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A parsed unit over tokens [i, j); `text` set when an elliptical item is completed."""
+
+    i: int
+    j: int
+    head: str
+    collective: bool = False
+    text: str | None = None
+    names: str | None = None
+
+
+def head_at(g: Grammar, toks: Sequence[Token], i: int) -> tuple[int, HeadRule] | None:
+    """Return the head starting at token i, if it is capitalized and not an ordinary word."""
+    m = g.heads.match(toks, i)
+    if not m or not toks[i].cap:
+        return None
+    n, (alias, rule) = m
+    if shouting(toks[i].text) and not alias.split()[0].isupper():
+        return None  # "CỘNG HÒA XÃ HỘI", "BÁO CÁO": headings in capitals are not task text
+    for word in rule.not_followed_by:
+        if words_at(toks, i + n, word):
+            return None
+    if rule.name_starts and not any(words_at(toks, i + n, w) for w in rule.name_starts):
+        return None
+    return n, rule
+
+
+def matched(table: PhraseTable, toks: Sequence[Token], i: int) -> Any:
+    """Return the value of the phrase at token i, which the caller has already seen match there."""
+    m = table.match(toks, i)
+    if m is None:
+        raise AssertionError(f"no phrase at token {i}: the caller's earlier match should hold")
+    return m[1]
+
+
+def shouting(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def words_at(toks: Sequence[Token], i: int, phrase: str) -> bool:
+    words = [key(w) for w in phrase.split()]
+    return [t.key for t in toks[i : i + len(words)]] == words
+
+
+def locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
+    """Return the token index after an optional place ("tỉnh Lào Cai", "phường 5", "Hà Nội")."""
+    m = g.levels.match(toks, j)
+    if m is not None and head_at(g, toks, j):
+        return j  # "Tỉnh ủy" is a head, not the level "tỉnh"
+    if m is None:
+        place = g.places.match(toks, j)
+        return j + place[0] if place and toks[j].cap else j
+    n, mode = m
+    k = j + n
+    place = g.places.match(toks, k)
+    if mode != "none" and place and toks[k].cap:
+        return k + place[0]
+    if mode == "open" and (more := _more_levels(g, toks, k)) > k:
+        return more  # "Ủy ban nhân dân xã, phường": levels listed without names
+    if mode == "open":
+        run = k
+        while run < len(toks) and run - k < 4 and toks[run].word and (toks[run].cap or toks[run].text.isdigit()):
+            if head_at(g, toks, run) or g.stops.match(toks, run) or (toks[run].text.isdigit() and run > k):
+                break
+            if run > k and toks[run].broken:
+                break  # a place name does not run over a line break or a table cell
+            run += 1
+        return run
+    return k
+
+
+def _more_levels(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Return the end of ", level" repeats after a nameless level, or k when none follow."""
+    end = k
+    while end + 1 < len(toks) and toks[end].key in (",", "và") and not toks[end + 1].cap:
+        m = g.levels.match(toks, end + 1)
+        after = end + 1 + m[0] if m else end
+        if m is None or (after < len(toks) and toks[after].cap and toks[after].word):
+            break
+        end = after
+    return end
+
+
+SPACES = re.compile(r"\s+")  # a name wrapped over lines is written with single spaces
+
+
+def open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
+    """Return the end of an open name starting at j: words up to a stop word, head or place."""
+    if mode == "none" or j >= len(toks) or not toks[j].word or (mode == "cap" and not toks[j].cap):
+        return j
+    k = j
+    while k < len(toks) and k - j < 20 and (toks[k].word or (k > j and _joins_name(g, toks, k))):
+        if not toks[k].word:
+            k += 1
+            continue
+        keep = g.keeps.match(toks, k)
+        if keep and _repeats(toks, k, keep[0]):
+            break  # "Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo": the repeat is the verb
+        if keep:
+            k += keep[0]
+            continue
+        if k > j and (head_at(g, toks, k) or g.levels.match(toks, k)):
+            break  # the first word may be another head's: "Phòng Cảnh sát giao thông"
+        if g.stops.match(toks, k) and not toks[k].cap:  # a capital inside a name is part of it
+            if toks[k].key == "và" and _name_goes_on(g, toks, k + 1):
+                k += 1  # "Cục Bảo tồn thiên nhiên và Đa dạng sinh học": "và" inside the name
+                continue
+            break
+        k += 1
+    return k
+
+
+def _repeats(toks: Sequence[Token], k: int, n: int) -> bool:
+    """Tell whether the n tokens at k repeat the n tokens just before them."""
+    return k >= n and [t.key for t in toks[k - n : k]] == [t.key for t in toks[k : k + n]]
+
+
+def _name_goes_on(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether the word after "và" continues the name: a capital that is no head or document,
+    or a lower-case content word ("... hạ tầng kỹ thuật và nông nghiệp Thành phố")."""
+    if k >= len(toks) or not toks[k].word or head_at(g, toks, k) or g.documents.match(toks, k):
+        return False
+    return toks[k].cap or bool(g.keeps.match(toks, k)) or not _ends_name(g, toks, k)
+
+
+def _ends_name(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether token k cannot go on a name: a stop word, a collective noun or a level."""
+    return bool(g.stops.match(toks, k) or g.nouns.match(toks, k) or g.levels.match(toks, k))
+
+
+def _joins_name(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether punctuation at k sits inside a name: "Kế hoạch - Tổng hợp", "Chính sách, chiến lược Trung ương"."""
+    nxt = k + 1
+    if nxt >= len(toks) or not toks[nxt].word or head_at(g, toks, nxt):
+        return False
+    if toks[k].text in "-–":
+        return toks[nxt].cap and not g.documents.match(toks, nxt)
+    if toks[k].text != ",":
+        return False
+    m = nxt
+    while m < nxt + 3 and m < len(toks) and toks[m].word and not toks[m].cap and not _ends_name(g, toks, m):
+        m += 1
+    return m > nxt and m < len(toks) and bool(g.levels.match(toks, m)) and toks[m].cap
+
+
+def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) -> Span | None:
+    """Parse one named unit (not a "các ..." collective) starting at token i."""
+    if i >= len(toks) or not toks[i].cap:
+        return None
+    body = g.bodies.match(toks, i) if not shouting(toks[i].text) or toks[i].text in ABBREVIATIONS else None
+    head = head_at(g, toks, i)
+    if body and (not head or body[0] > head[0]):
+        h = g.heads.match(toks, i)
+        return Span(i, locality(g, toks, i + body[0]), h[1][1].head if h else toks[i].text)
+    if head is None:
+        return None
+    n, rule = head
+    j = i + n
+    if j < len(toks) and toks[j].key == "các":
+        coll = collective_nouns(g, toks, j + 1, levels_only=True)
+        if coll > j + 1:
+            return Span(i, coll, rule.head, collective=True)
+    if j + 1 < len(toks) and toks[j].key == "các" and toks[j + 1].cap:
+        j += 1  # "Ban Quản lý các Khu công nghiệp tỉnh": "các" before a capitalized name stays in it
+    named = False
+    gaz = g.names.get(rule.names or "")
+    hit = gaz.match(toks, j) if gaz else None
+    if hit and toks[j].cap:
+        j, named = j + hit[0], True
+    elif rule.of_unit and (sub := parse_unit(g, toks, j, nested=True)) is not None:
+        return Span(i, sub.j, rule.head)
+    if not named:
+        k = open_name(g, toks, j, rule.open)
+        j, named = k, k > j
+    k = locality(g, toks, j)
+    if named and k == j and (owner := head_at(g, toks, j)) and owner[1].owner:
+        k = locality(g, toks, j + owner[0])  # "Ban Tuyên giáo Tỉnh ủy"
+    if named and not hit:
+        k = _owner_place(g, toks, k)
+    if named or k > j or rule.bare or (nested and rule.names):
+        return Span(i, k, rule.head, names=rule.names if hit else None)
+    return None
+
+
+def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bool = False) -> int:
+    """Return the end of "noun(, noun)* qualifiers" after "các", or k when none starts there."""
+    start, end = k, k
+    while k < len(toks):
+        if g.blocked.match(toks, k):
+            break
+        m = g.levels.match(toks, k) if levels_only else g.nouns.match(toks, k)
+        if m is None or (k > start and head_at(g, toks, k) and not levels_only):
+            break
+        k = end = k + m[0]
+        while (q := g.qualifiers.match(toks, k)) is not None:
+            k = end = place_after_level(g, toks, k + q[0])
+        if k < len(toks) and toks[k].key in (",", "và") and k + 1 < len(toks) and not toks[k + 1].cap:
+            k += 2 if toks[k + 1].key == "các" and not levels_only else 1  # "Các ngành, các bộ", "các bộ, ngành và các địa phương"
+            continue
+        break
+    return end if end > start else start
+
+
+def place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in what completes a qualifier: the place after a level ("trên địa bàn tỉnh" + "Lào Cai"),
+    the name after a head ("thuộc Sở" + "Xây dựng")."""
+    if k >= len(toks) or not toks[k].cap:
+        return k
+    if g.levels.match(toks, k - 1) == (1, "gazetteer"):
+        place = g.places.match(toks, k)
+        return k + place[0] if place else k
+    head = g.heads.match(toks, k - 1)
+    gaz = g.names.get(head[1][1].names or "") if head and head[0] == 1 else None
+    name = gaz.match(toks, k) if gaz else None
+    return k + name[0] if name else k
+
+
+def _owner_place(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in "thuộc Thành phố" / "thuộc tỉnh Lào Cai" after a name: whose body it is, part of the name."""
+    if k + 1 >= len(toks) or toks[k].key != "thuộc" or head_at(g, toks, k + 1):
+        return k
+    level = g.levels.match(toks, k + 1)
+    if level is None or level[1] == "none":
+        return k
+    end = locality(g, toks, k + 1)
+    return end if end > k + 1 else k + 1 + level[0]
