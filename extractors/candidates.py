@@ -13,6 +13,7 @@ from functools import cache
 
 from extractors.resources import json_data
 from extractors.structure import Node, is_heading, is_label, sentences
+from extractors.flat_tables import find_flat_tables, names_unit
 from extractors.units import find_units
 
 TABLE_SEPARATOR = " | "
@@ -36,6 +37,7 @@ class Candidate:
     cells: list[str] = field(default_factory=list)  # table rows: the other cells
     label_parent: tuple[int, int] | None = None  # a parent item that only names who does its items
     role_line: tuple[int, int] | None = None  # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y" for its section
+    cell_kinds: list[str] = field(default_factory=list)  # column of each cell ("lead", ...) where known
 
 
 def _own_span(node: Node) -> tuple[int, int]:
@@ -63,16 +65,6 @@ def _inherit_chain(node: Node, text: str) -> list[tuple[int, int]]:
     return chain
 
 
-LABEL_UNIT_SHARE = 0.6  # a label this much covered by unit names names who acts, not a topic
-
-
-def names_unit(label: str) -> bool:
-    """Tell whether a label is the name of who acts ("3. Sở Xây dựng"), not a topic."""
-    stripped = label.strip().rstrip(":")
-    covered = sum(u.end - u.start for u in find_units(stripped))
-    return bool(stripped) and covered / len(stripped) >= LABEL_UNIT_SHARE
-
-
 def _is_topic_with_body(text: str, node: Node) -> bool:
     own = text[node.marker_end:node.children[0].start]
     return (all(c.marker == "body" and TABLE_SEPARATOR not in text[c.start:c.end] for c in node.children)
@@ -98,12 +90,8 @@ def _heading_span(node: Node) -> tuple[int, int] | None:
 def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end: int | None = None) -> list[Candidate]:
     """Return the candidate task spans of a parsed document, in document order."""
     limit = len(text) if body_end is None else body_end
-    out: list[Candidate] = []
-    consumed: set[int] = set()
     intros = {id(n.intro) for n in nodes if n.intro is not None}
-    for rows, covered in _cell_tables(text, nodes):
-        out.extend(rows)
-        consumed.update(covered)
+    out, consumed = _flat_table_rows(text, nodes)
     for node in nodes:
         if node.start < body_start or node.start >= limit or id(node) in consumed:
             continue
@@ -186,9 +174,6 @@ def _is_table_furniture(line: str) -> bool:
     return sum(any(c.startswith(w) or w in c for w in _HEADER_WORDS) for c in cells) >= max(2, len(cells) - 1)
 
 
-_CELL_MARKER = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]?$")
-
-
 @cache
 def _role_line_pattern() -> re.Pattern[str]:
     patterns = json_data("structure_role_lines.json")["patterns"]
@@ -214,42 +199,17 @@ def _attach_role_lines(text: str, nodes: list[Node], candidates: list[Candidate]
             section_start = node.end
 
 
-def _cell_tables(text: str, nodes: list[Node]) -> list[tuple[list[Candidate], set[int]]]:
-    """Read tables flattened one cell per line under a '| TT | Nhiệm vụ | ... |' header.
-
-    Word tables saved as text come out this way: the header row, then for each row its
-    number ("a)", "1") on a line, the task on the next, then its other cells, one a line.
-    """
-    found = []
-    lines = [text[n.start:n.end] for n in nodes]
-    for i in range(len(nodes) - 2):
-        if not (lines[i].startswith("|") and _is_table_furniture(lines[i]) and _is_table_furniture(lines[i + 1])):
-            continue
-        if lines[i + 2].startswith("|"):
-            continue  # an ordinary one-line-per-row table
-        rows: list[Candidate] = []
-        covered: set[int] = set()
-        record: list[Node] = []
-        for node, line in zip(nodes[i + 2:], lines[i + 2:]):
-            if line.startswith("|") or is_heading(line):
-                break
-            covered.add(id(node))
-            if _CELL_MARKER.match(line):
-                rows.extend(_cell_row(text, record))
-                record = []
-            record.append(node)
-        rows.extend(_cell_row(text, record))
-        found.append((rows, covered))
-    return found
-
-
-def _cell_row(text: str, record: list[Node]) -> list[Candidate]:
-    """A record is its number line, its task line and its other cells; a lone title is no row."""
-    if len(record) < 3 or not _CELL_MARKER.match(text[record[0].start:record[0].end]):
-        return []
-    task = record[1]
-    cells = [text[n.start:n.end] for n in record[2:]]
-    return [Candidate(task.start, task.end, task.start, "row", 1, [], None, cells)]
+def _flat_table_rows(text: str, nodes: list[Node]) -> tuple[list[Candidate], set[int]]:
+    """Rows of the tables flattened one cell per paragraph, and the nodes they cover."""
+    rows: list[Candidate] = []
+    covered: set[int] = set()
+    for table_rows, table_nodes in find_flat_tables(text, nodes):
+        covered |= table_nodes
+        rows.extend(Candidate(r.task.start, r.task.end, r.task.marker_end if r.task.marker else r.task.start,
+                              "row", 1, [(g.start, g.end) for g in r.groups], _heading_span(r.task), r.cells,
+                              cell_kinds=r.kinds)
+                    for r in table_rows)
+    return rows, covered
 
 
 def _row_candidate(text: str, node: Node) -> Candidate:

@@ -52,6 +52,7 @@ class CandidateView:
     position: float  # 0..1 in the document
     heading: str = ""  # the section heading above the candidate
     inherited_lead: bool = False  # its lead came from a list intro, a label or the recipients
+    task_table_row: bool = False  # a row of a table with a task column and a lead cell
 
 
 def _words(text: str, prefix: str, limit: int) -> dict[str, float]:
@@ -91,6 +92,7 @@ def _shape_features(view: CandidateView) -> dict[str, float]:
         "position": view.position,
         "ends_colon": float(view.body.rstrip().endswith(":")),
         "inherited_lead": float(view.inherited_lead),
+        "task_table_row": float(view.task_table_row),
         "past": float(bool(_PAST.search(" ".join(view.body.split()[:8])))),
     }
 
@@ -131,7 +133,7 @@ class TaskClassifier:
         rows = [features(v, self.view) for v in views]
         learned = self.model.predict_proba(rows)[:, 1]
         w = self.rule_weight
-        return [float((1 - w) * p + w * rule_probability(v.cues)) for p, v in zip(learned, views)]
+        return [float((1 - w) * p + w * rule_probability(v)) for p, v in zip(learned, views)]
 
     def save(self, folder: Path, metrics: dict[str, object]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -157,6 +159,12 @@ def train(views: list[CandidateView], labels: list[int], view: View = "both", c:
 RULE_MIDPOINT = 1.5  # the rule score at which the cue rules alone are undecided
 
 
-def rule_probability(cues: list[CueHit]) -> float:
-    """Turn the cue rules' score into a probability (a logistic around RULE_MIDPOINT)."""
-    return 1.0 / (1.0 + math.exp(-(rule_score(cues) - RULE_MIDPOINT)))
+def rule_probability(view: CandidateView) -> float:
+    """Turn the rules' vote into a probability: a logistic of the cue score around RULE_MIDPOINT.
+
+    A row of a plan's task table that names who leads it is a planned obligation
+    (ANNOTATION.md §1) whatever its words, so the rules vote for it outright.
+    """
+    if view.task_table_row:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-(rule_score(view.cues) - RULE_MIDPOINT)))

@@ -67,11 +67,21 @@ class _SpanAnalyzer:
         return choose_deadline(find_deadlines(self.text[start:end], self.doc_date))
 
 
-def _row_units_and_deadline(cells: list[str], doc_date: datetime.date | None) -> tuple[list[str], list[str], DeadlineMention | None]:
-    unit_cells = [c for c in cells if find_units(c)]
-    lead = [u.text for u in find_units(unit_cells[0])] if unit_cells else []
-    support = [u.text for u in find_units(unit_cells[1])] if len(unit_cells) > 1 else []
-    deadline = next((d for d in (parse_deadline_value(c, doc_date) for c in cells) if d), None)
+def _row_units_and_deadline(cand: Candidate, doc_date: datetime.date | None
+                            ) -> tuple[list[str], list[str], DeadlineMention | None]:
+    """Units and deadline of a table row from its cells, by column where the row is complete."""
+    kinds = cand.cell_kinds or [""] * len(cand.cells)
+    cells = [(c, k) for c, k in zip(cand.cells, kinds) if k not in ("person", "product", "note", "target")]
+    labelled = any(k in ("lead", "support") for _, k in cells)
+    if labelled:
+        lead = [u.text for c, k in cells if k == "lead" for u in find_units(c)]
+        support = [u.text for c, k in cells if k == "support" for u in find_units(c)]
+    else:
+        unit_cells = [c for c, _ in cells if find_units(c)]
+        lead = [u.text for u in find_units(unit_cells[0])] if unit_cells else []
+        support = [u.text for u in find_units(unit_cells[1])] if len(unit_cells) > 1 else []
+    dated = [c for c, k in cells if k in ("deadline", "")]
+    deadline = next((d for d in (parse_deadline_value(c, doc_date) for c in dated) if d), None)
     return lead, support, deadline
 
 
@@ -86,8 +96,12 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
     support = [u.text for u in roles.support]
     own = spans.deadline(cand.start, cand.end)
     if cand.kind == "row":
-        row_lead, row_support, row_deadline = _row_units_and_deadline(cand.cells, spans.doc_date)
-        lead, support, own = lead or row_lead, support or row_support, own or row_deadline
+        row_lead, row_support, row_deadline = _row_units_and_deadline(cand, spans.doc_date)
+        lead, support = lead or row_lead, support or row_support
+        own = own if own is not None and own.date is not None else (row_deadline or own)
+        # A group row ("II. Nhiệm vụ thực hiện theo lộ trình đến năm 2030") dates the rows under it.
+        own = own or next((d for d in (parse_deadline_value(text[s:e], spans.doc_date) for s, e in cand.inherit)
+                           if d is not None and d.date is not None), None)
     deadline, assigner, inherited = own, roles.assigner, []
     if cand.role_line and not _has_subject(roles, cand):
         named_lead, named_support = _role_line_units(text, cand.role_line, spans)
@@ -141,6 +155,7 @@ def _view(a: Analysis, meta: Metadata, n_chars: int) -> CandidateView:
         n_lead=len(a.lead), n_support=len(a.support), doc_kind=meta.kind,
         position=a.candidate.start / max(1, n_chars),
         heading=a.heading_text, inherited_lead=bool(a.inherited),
+        task_table_row=bool(a.candidate.cell_kinds) and bool(a.lead),
     )
 
 
