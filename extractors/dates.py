@@ -162,3 +162,13 @@ def period_end_on_or_after(ref: datetime.date, end: Callable[[int], datetime.dat
 def quarter_of(when: datetime.date) -> int:
     """Return the quarter 1–4 that holds the date."""
     return (when.month - 1) // 3 + 1
+
+
+def next_day_in_months_after(ref: datetime.date, months: tuple[int, ...], day: int) -> datetime.date | None:
+    """Return the first `day` of one of `months` strictly after `ref` ("ngày 25 tháng cuối quý")."""
+    for step in range(1, 14):
+        first = add_months(ref.replace(day=1), step - 1)
+        when = make_date(first.year, first.month, day) if first.month in months else None
+        if when and when > ref:
+            return when
+    return None

@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from chidao.errors import ExtractionError
-from extractors import deadlines
+from extractors import deadline_rules, deadlines
 
 FILES = sorted(deadlines.DATA_FILES)
 KEYS = {"deadline_forms.jsonl": "name", "deadline_macros.jsonl": "name", "deadline_variants.jsonl": "text"}
@@ -79,11 +79,11 @@ def test_grammar_compiles() -> None:
 
 def test_unknown_keys_are_rejected_with_the_allowed_ones() -> None:
     with pytest.raises(ExtractionError) as error:
-        deadlines.rule_from_dict(deadlines.CueRule, {"phrase": "trước", "scope": 3}, "deadline_cues.jsonl:1")
+        deadlines.rule_from_dict(deadline_rules.CueRule, {"phrase": "trước", "scope": 3}, "deadline_cues.jsonl:1")
     assert "scope" in str(error.value) and "phrase" in str(error.value)
     assert error.value.code == "E301"
 
 
 def test_missing_keys_are_rejected() -> None:
     with pytest.raises(ExtractionError):
-        deadlines.rule_from_dict(deadlines.RecurrenceRule, {"phrase": "hằng tuần"}, "deadline_recurrence.jsonl:1")
+        deadlines.rule_from_dict(deadline_rules.RecurrenceRule, {"phrase": "hằng tuần"}, "deadline_recurrence.jsonl:1")

@@ -1,0 +1,110 @@
+"""The deadline grammar compiled from its data files: phrase regexes, once per process."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from chidao.errors import ExtractionError
+from extractors.deadline_rules import (
+    BlockerRule, CueRule, FormRule, NounFrameRule, RecurrenceRule, UrgencyRule, VariantRule, load_rules,
+)
+
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    forms: tuple[tuple[FormRule, re.Pattern[str]], ...]
+    cues: re.Pattern[str]
+    cue_rules: dict[str, CueRule]
+    filler_tail: re.Pattern[str]
+    recurrence_after: re.Pattern[str]
+    recurrence_any: re.Pattern[str]
+    recurrences: dict[str, RecurrenceRule]
+    anchors: re.Pattern[str]
+    urgency: tuple[tuple[UrgencyRule, re.Pattern[str]], ...]
+    blockers: tuple[tuple[BlockerRule, re.Pattern[str]], ...]
+    noun_prepositions: re.Pattern[str]
+    noun_heads: re.Pattern[str]
+    canon: Callable[[str], str]
+
+
+def phrase_pattern(phrase: str, variants: list[VariantRule]) -> str:
+    """Regex for a phrase: any whitespace between words, known spelling variants allowed."""
+    words = []
+    for word in phrase.split():
+        pattern = re.escape(word)
+        for rule in variants:
+            if rule.text in word:
+                options = "|".join(re.escape(v) for v in (rule.text, *rule.variants))
+                pattern = pattern.replace(re.escape(rule.text), f"(?:{options})")
+        words.append(pattern)
+    return r"\s+".join(words)
+
+
+def _alternation(phrases: list[str], variants: list[VariantRule]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)  # longest first: "trước ngày" before "trước"
+    return "|".join(phrase_pattern(p, variants) for p in ordered)
+
+
+def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
+    def one(found: re.Match[str]) -> str:
+        if found[1] not in macros:
+            raise ExtractionError(where, f"unknown macro {{{found[1]}}}", "define it in deadline_macros.jsonl")
+        return macros[found[1]]
+
+    return _MACRO.sub(one, pattern)
+
+
+def _canonizer(variants: list[VariantRule]) -> Callable[[str], str]:
+    """Map any spelling of a phrase to the one written in the data files."""
+    undo = [(v, rule.text.lower()) for rule in variants for v in rule.variants]
+
+    def canon(text: str) -> str:
+        text = " ".join(text.lower().split())
+        for variant, written in undo:
+            text = text.replace(variant.lower(), written)
+        return text
+
+    return canon
+
+
+def _words(phrases: list[str], variants: list[VariantRule]) -> str:
+    if not phrases:
+        return "(?!)"  # no phrases: a pattern that never matches, not the empty one that always does
+    return rf"(?<!\w)(?:{_alternation(phrases, variants)})(?!\w)"
+
+
+@cache
+def grammar() -> Grammar:
+    """Compile the data files once per process."""
+    variants: list[VariantRule] = load_rules("deadline_variants.jsonl")
+    macros = {m.name: m.pattern for m in load_rules("deadline_macros.jsonl")}
+    forms = tuple((f, re.compile(_expand(f.pattern, macros, f"deadline_forms.jsonl:{f.name}"), re.I))
+                  for f in load_rules("deadline_forms.jsonl"))
+    cue_rules: list[CueRule] = load_rules("deadline_cues.jsonl")
+    fillers = [r.phrase for r in load_rules("deadline_fillers.jsonl")]
+    recs: list[RecurrenceRule] = load_rules("deadline_recurrence.jsonl")
+    frames: list[NounFrameRule] = load_rules("deadline_noun_frames.jsonl")
+    canon = _canonizer(variants)
+    rec_alt = _alternation([r.phrase for r in recs], variants)
+    return Grammar(
+        forms=forms,
+        cues=re.compile(_words([c.phrase for c in cue_rules], variants), re.I),
+        cue_rules={canon(c.phrase): c for c in cue_rules},
+        filler_tail=re.compile(rf"(?:[\s:,\-–(]*(?:(?:{_alternation(fillers, variants)})(?!\w)|{macros['TIME_OF_DAY']}))*[\s:,\-–(]*", re.I),
+        recurrence_after=re.compile(rf"[\s,]*(?:của\s+)?(?P<rec>{rec_alt})(?!\w)", re.I),
+        recurrence_any=re.compile(rf"(?<!\w)(?:{rec_alt})(?!\w)", re.I),
+        recurrences={canon(r.phrase): r for r in recs},
+        anchors=re.compile(rf"(?:{_alternation([r.phrase for r in load_rules('deadline_anchors.jsonl')], variants)})(?!\w)", re.I),
+        urgency=tuple((u, re.compile(rf"(?<!\w){phrase_pattern(u.phrase, variants)}(?!\w)", re.I))
+                      for u in load_rules("deadline_urgency.jsonl")),
+        blockers=tuple((b, re.compile(_words([b.phrase], variants), re.I))
+                       for b in load_rules("deadline_blockers.jsonl")),
+        noun_prepositions=re.compile(_words([f.phrase for f in frames if f.kind == "preposition"], variants), re.I),
+        noun_heads=re.compile(rf"{_words([f.phrase for f in frames if f.kind == 'noun'], variants)}\s*$", re.I),
+        canon=canon,
+    )

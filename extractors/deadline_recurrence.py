@@ -1,0 +1,70 @@
+"""Recurrence: RFC 5545 rules for repeating deadlines, and recurrence phrases that stand alone.
+
+A recurrence attached to a day ("trước ngày 20 hằng tháng") is resolved with its day in
+`deadline_resolution`; this module builds those rules and finds the bare ones ("Định kỳ
+hằng quý, ...", "Hằng năm, ..."), which carry a rule but no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.deadline_grammar import grammar
+from extractors.deadline_mention import DeadlineMention, is_free
+
+_NOUN_FRAME_REACH = 60  # how far back a "vào/trong ..." noun phrase may open before "hằng năm"
+_CLAUSE_BREAK = re.compile(r"[.;:\n]")
+
+
+def monthly_on(base: str, day: int) -> str:
+    """Rule of a monthly day ("ngày 20 hằng tháng" → FREQ=MONTHLY;BYMONTHDAY=20)."""
+    return f"{base};BYMONTHDAY={day}"
+
+
+def yearly_on(month: int, day: int | None = None) -> str:
+    """Rule of a yearly day or month ("15/12 hằng năm" → FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15)."""
+    return f"FREQ=YEARLY;BYMONTH={month}" + (f";BYMONTHDAY={day}" if day else "")
+
+
+def quarterly_on(months: tuple[int, ...], day: int) -> str:
+    """Rule of a day in one month of every quarter ("ngày 25 của tháng cuối quý")."""
+    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY={day}"
+
+
+def _at_clause_edge(text: str, start: int, end: int) -> bool:
+    """A bare "hằng năm" counts when it opens a sentence or item, or closes a clause."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip(" \t")
+    return text[start].isupper() or not before or before[-1] in ".;:" or not after or after[0] in ".;\n"
+
+
+def _qualifies_a_noun(text: str, start: int) -> bool:
+    """Tell whether a clause-final "hằng năm" belongs to a noun phrase, not to the action.
+
+    "bổ sung chuyên đề vào Báo cáo Giao ban hằng tháng", "phân loại cán bộ hàng năm":
+    inside a "vào/trong/theo ..." phrase, or right after a noun such as "ngân sách", the
+    period names a kind of thing (a monthly report, a yearly budget), not a repeating task.
+    """
+    g = grammar()
+    window = text[max(0, start - _NOUN_FRAME_REACH):start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    clause = window[breaks[-1].end():] if breaks else window
+    return bool(g.noun_prepositions.search(clause) or g.noun_heads.search(clause))
+
+
+def recurrence_mentions(text: str, taken: list[DeadlineMention], need_edge: bool) -> Iterator[DeadlineMention]:
+    """Yield recurrence phrases outside the spans already taken.
+
+    With `need_edge` (running text, not a table cell) a phrase that is not `standalone`
+    counts only at a clause edge and when it does not qualify a noun.
+    """
+    g = grammar()
+    for match in g.recurrence_any.finditer(text):
+        rule = g.recurrences[g.canon(match[0])]
+        if not is_free(taken, match.start(), match.end()):
+            continue
+        if need_edge and not rule.standalone and (not _at_clause_edge(text, match.start(), match.end())
+                                                  or _qualifies_a_noun(text, match.start())):
+            continue
+        yield DeadlineMention(match.start(), match.end(), match[0], None, rule.granularity, rule.rrule, rule.phrase)

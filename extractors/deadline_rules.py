@@ -1,0 +1,133 @@
+"""Typed records for the deadline grammar's data files, and their loader.
+
+One record per line of `extractors/data/deadline_*.jsonl` (see `deadline_README.md` there);
+`rule_from_dict` rejects unknown keys and names the allowed ones, so a typo in a data file
+fails loudly at load time instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, TypeVar
+
+from chidao.errors import ExtractionError
+
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "relative", "urgency")
+
+
+@dataclass(frozen=True, slots=True)
+class MacroRule:
+    name: str
+    pattern: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FormRule:
+    name: str
+    pattern: str
+    granularity: str
+    resolve: str
+    words: dict[str, Any] | None = None
+    requires_recurrence: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    phrase: str
+    only: tuple[str, ...] | None = None  # the granularities it may govern; None: all
+    requires_from: bool = False  # a count it governs must say "kể từ ..." ("sau 30 ngày kể từ")
+    requires_after: str | None = None  # a regex the words after the expression must match
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    phrase: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecurrenceRule:
+    phrase: str
+    rrule: str
+    granularity: str
+    standalone: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UrgencyRule:
+    phrase: str
+    not_after: str | None = None
+    not_before: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VariantRule:
+    text: str
+    variants: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BlockerRule:
+    """Words before a cue that make the time it governs something other than a due date."""
+
+    phrase: str
+    kind: str  # "forecast" (dự kiến), "as_of" (số liệu tính đến hết ngày ...)
+    cues: tuple[str, ...] | None = None  # the cues it blocks; None: every cue
+    window: int = 40  # how many characters before the cue the phrase may stand
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NounFrameRule:
+    """Words after which a bare "hằng năm" qualifies a noun, not the action."""
+
+    phrase: str
+    kind: str  # "preposition" (vào, trong: anywhere earlier in the clause) or "noun" (right before)
+    note: str = ""
+
+
+R = TypeVar("R")
+DATA_FILES: dict[str, type] = {
+    "deadline_macros.jsonl": MacroRule, "deadline_forms.jsonl": FormRule,
+    "deadline_cues.jsonl": CueRule, "deadline_fillers.jsonl": PhraseRule,
+    "deadline_anchors.jsonl": PhraseRule, "deadline_recurrence.jsonl": RecurrenceRule,
+    "deadline_urgency.jsonl": UrgencyRule, "deadline_variants.jsonl": VariantRule,
+    "deadline_blockers.jsonl": BlockerRule, "deadline_noun_frames.jsonl": NounFrameRule,
+}
+
+
+def rule_from_dict(cls: type[R], data: dict[str, Any], where: str) -> R:
+    """Build a rule record, rejecting unknown or missing keys with an error naming the line."""
+    allowed = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ExtractionError(where, f"unknown keys {unknown}", f"allowed keys: {sorted(allowed)}")
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise ExtractionError(where, f"bad rule: {exc}", "give every required key") from exc
+
+
+def load_rules(name: str) -> list[Any]:
+    """Load one `extractors/data/deadline_*.jsonl` file as typed rule records."""
+    path = resources.files("extractors").joinpath("data").joinpath(name)
+    rules: list[Any] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            where = f"extractors/data/{name}:{number}"
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ExtractionError(where, f"not JSON: {exc}", "one JSON object a line") from exc
+            rules.append(rule_from_dict(DATA_FILES[name], data, where))
+    return rules
