@@ -7,6 +7,7 @@ import statistics
 from dataclasses import dataclass
 
 from chidao.readers.layout import COLUMN_GAP, Segment
+from chidao.readers.syllables import Word, correct_line
 
 LANGUAGE = "vie"
 # Words Tesseract is less sure of than this are stamp ink, signatures and specks, not text.
@@ -35,11 +36,20 @@ def check_tesseract() -> None:
         raise OcrUnavailable("Tesseract's Vietnamese model is missing (Debian: tesseract-ocr-vie)")
 
 
-def ocr_image(image: object, scale: float) -> OcrResult:
-    """Read a PIL image; `scale` is pixels per point, to give boxes in points."""
+def ocr_image(image: object, scale: float, lang: str = LANGUAGE, config: str = "",
+              correct: bool = True) -> OcrResult:
+    """Read a PIL image; `scale` is pixels per point, to give boxes in points.
+
+    With `correct`, words are checked against Vietnamese syllables (`syllables.correct_line`).
+    """
     import pytesseract
 
-    data = pytesseract.image_to_data(image, lang=LANGUAGE, output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT)
+    return ocr_result(data, scale, correct)
+
+
+def ocr_result(data: dict[str, list], scale: float, correct: bool = True) -> OcrResult:
+    """Turn Tesseract's word table (`image_to_data` as a dict) into segments."""
     lines: dict[tuple[int, int, int], list[int]] = {}
     confidences: list[float] = []
     for i, word in enumerate(data["text"]):
@@ -50,6 +60,11 @@ def ocr_image(image: object, scale: float) -> OcrResult:
         if conf >= MIN_WORD_CONFIDENCE:
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             lines.setdefault(key, []).append(i)
+    if correct:
+        for indices in lines.values():
+            words = [Word(data["text"][i], float(data["conf"][i])) for i in indices]
+            for i, text in zip(indices, correct_line(words)):
+                data["text"][i] = text
     segments = [seg for idx in lines.values() for seg in _line_segments(data, idx, scale)]
     confidence = statistics.fmean(confidences) / 100 if confidences else None
     return OcrResult(segments, confidence)

@@ -54,15 +54,10 @@ INCOMPLETE_REFERENCE = {
 }
 
 
-# Scans whose OCR is not yet good enough: Tesseract's Vietnamese model (Debian's
-# tesseract-ocr-vie) misplaces diacritics (bổ→bỗ, quyền→quyên, đề→đê) and the stamp's ink
-# covers words. Measured 2026-11-28 with Otsu binarization at 300 dpi (bench/bench_ocr_variants.py
-# tried 400 dpi, --psm 4/6, stamp removal: none reaches 0.90 on these two). Both checks run
-# as strict xfails, so they turn red the day OCR gets there.
-OCR_SHORTFALL = {
-    "chinhphu_QD-729-QD-TTg-2026.pdf": "OCR bag-of-words F1 0.884 < 0.90 (and its text version words one recital differently)",
-    "chinhphu_TT-21-2026-TT-BCT.pdf": "OCR bag-of-words F1 0.880 < 0.90 (diacritic errors of the Vietnamese model)",
-}
+# Scans whose OCR is not yet good enough (strict xfails: they turn red the day OCR gets there).
+# Emptied 2026-11-28: the Vietnamese syllable correction (chidao/readers/syllables.py) took
+# QD-729 from 0.884 to 0.904 and TT-21 from 0.880 to 0.911 (bench/bench_ocr_variants.py).
+OCR_SHORTFALL: dict[str, str] = {}
 
 
 def _rows() -> list[dict[str, str]]:
