@@ -77,7 +77,17 @@ def parse_collective(g: Grammar, toks: Sequence[Token], i: int) -> Span | None:
     if end == i + 1:
         named = parse_unit(g, toks, i + 1)
         return Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
-    return Span(i, _open_qualifier(g, toks, end), matched(g.nouns, toks, i + 1), collective=True)
+    end = _owner(g, toks, _open_qualifier(g, toks, end))
+    return Span(i, end, matched(g.nouns, toks, i + 1), collective=True)
+
+
+def _owner(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in whose bodies a collective names, part of it: "các đơn vị thuộc Bộ Tài chính",
+    "các bộ phận liên quan của Văn phòng UBND tỉnh", "các đơn vị thuộc các Bộ có liên quan"."""
+    if k + 1 >= len(toks) or toks[k].key not in ("thuộc", "của"):
+        return k
+    owner = parse_collective(g, toks, k + 1) or parse_unit(g, toks, k + 1)
+    return owner.j if owner is not None else k
 
 
 _OPEN_QUALIFIER = 4  # syllables: "các đơn vị duy trì thoát nước", not a whole clause
@@ -90,12 +100,22 @@ def _open_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> int:
         if g.stops.match(toks, m) or g.nouns.match(toks, m) or g.levels.match(toks, m):
             break
         m += 1
-    ends_well = m < len(toks) and g.stops.match(toks, m) and not g.keeps.match(toks, m)
-    if m - k > _OPEN_QUALIFIER or not ends_well or _after_qualifier(g, toks, k):
+    if m - k > _OPEN_QUALIFIER:
         return k
+    if not _closes_list_item(g, toks, m):  # "các chủ đầu tư hạ tầng cụm công nghiệp, Ủy ban nhân dân ..."
+        ends_well = m < len(toks) and g.stops.match(toks, m) and not g.keeps.match(toks, m)
+        if not ends_well or _after_qualifier(g, toks, k):
+            return k
     while (q := g.qualifiers.match(toks, m)) is not None:
         m = place_after_level(g, toks, m + q[0])  # "các cơ sở đào tạo trên địa bàn"
     return m
+
+
+def _closes_list_item(g: Grammar, toks: Sequence[Token], m: int) -> bool:
+    """Tell whether token m closes one addressee of a list: ",", ";" or "và" before another unit."""
+    if m + 1 >= len(toks) or toks[m].key not in (",", ";", "và"):
+        return False
+    return toks[m + 1].key == "các" or head_at(g, toks, m + 1) is not None
 
 
 def _ends_at(table: PhraseTable, toks: Sequence[Token], k: int) -> bool:
@@ -114,10 +134,10 @@ def bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> 
     first = g.nouns.match(toks, i)
     if first is None or (toks[i].cap and not words_at(toks, i, first[1])) and i > 0 and not listed:
         return None
-    end = collective_nouns(g, toks, i)
-    many = any(t.key in (",", "và") for t in toks[i:end])
+    end = collective_nouns(g, toks, i, plural=False)
+    many = any(t.key in (",", "và") for t in toks[i:end]) or _closes_list_item(g, toks, end)
     if end > i and (listed or many):  # "Tổ chức ứng trực ...": one noun and open words open an item as a verb
-        end = _open_qualifier(g, toks, end)
+        end = _owner(g, toks, _open_qualifier(g, toks, end))
     qualified = end > i + first[0]
     if end == i or not (listed or many or qualified):
         return None

@@ -136,6 +136,7 @@ class Grammar:
     bodies: PhraseTable
     places: PhraseTable
     levels: PhraseTable
+    plurals: PhraseTable
     stops: PhraseTable
     keeps: PhraseTable
     nouns: PhraseTable
@@ -172,10 +173,11 @@ def grammar() -> Grammar:
     places = [line.split("\t")[0] for line in _data("unit_places.tsv").splitlines() if line and line[0] != "#"]
     return Grammar(
         heads=heads,
-        names={"sector": _plain(names["sector"])},
+        names={group: _plain(v) for group, v in names.items() if group not in ("_doc", "bodies")},
         bodies=_plain(names["bodies"]),
         places=_plain([*places, "TP.HCM", "TPHCM", "HCM"]),
         levels=PhraseTable((lv["level"], lv["places"]) for lv in levels["levels"]),
+        plurals=_plain(levels["plurals"]),
         stops=_plain(stops["stops"]),
         keeps=_plain(stops["keeps"]),
         nouns=_plain(coll["nouns"]),

@@ -184,7 +184,7 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
     named = False
     gaz = g.names.get(rule.names or "")
     hit = gaz.match(toks, j) if gaz else None
-    if hit and toks[j].cap:
+    if hit and toks[j].cap == hit[1][0].isupper():  # "Bộ Tài chính" but not "bộ tài chính"; "các cơ quan Đảng"
         j, named = j + hit[0], True
     elif rule.of_unit and (sub := parse_unit(g, toks, j, nested=True)) is not None:
         return Span(i, sub.j, rule.head)
@@ -201,23 +201,34 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
     return None
 
 
-def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bool = False) -> int:
-    """Return the end of "noun(, noun)* qualifiers" after "các", or k when none starts there."""
+def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bool = False, plural: bool = True) -> int:
+    """Return the end of "noun(, noun)* qualifiers" after "các", or k when none starts there.
+
+    `levels_only`: levels after a head ("Ủy ban nhân dân các xã, phường", "UBND các cấp");
+    `plural`: the list opened with "các", so "và các" still goes on it ("các bộ, ngành và các
+    địa phương"); a list without it ends there ("chính quyền địa phương và các đơn vị").
+    """
     start, end = k, k
     while k < len(toks):
         if g.blocked.match(toks, k):
             break
-        m = g.levels.match(toks, k) if levels_only else g.nouns.match(toks, k)
+        m = (g.levels.match(toks, k) or g.plurals.match(toks, k)) if levels_only else g.nouns.match(toks, k)
         if m is None or (k > start and head_at(g, toks, k) and not levels_only):
             break
         k = end = k + m[0]
+        qualified = False
         while (q := g.qualifiers.match(toks, k)) is not None:
             k = end = place_after_level(g, toks, k + q[0])
-        if k < len(toks) and toks[k].key in (",", "và") and k + 1 < len(toks) and not toks[k + 1].cap:
-            k += 2 if toks[k + 1].key == "các" and not levels_only else 1  # "Các ngành, các bộ", "các bộ, ngành và các địa phương"
+            qualified = True
+        if k + 1 < len(toks) and toks[k].key in (",", "và") and not toks[k + 1].cap:
+            if qualified and not g.qualifiers.match(toks, k + 1):
+                break  # "các Sở, ngành Thành phố, đơn vị liên quan": a qualified noun closes its entry
+            if toks[k + 1].key == "các" and (levels_only or not plural):
+                break
+            k += 2 if toks[k + 1].key == "các" else 1  # "Các ngành, các bộ", "các bộ, ngành và các địa phương"
             continue
         break
-    return end if end > start else start
+    return max(end, start)
 
 
 def place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:

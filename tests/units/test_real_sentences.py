@@ -15,6 +15,10 @@ CV_CD = "cong-van-ubnd-tinh-chi-dao.txt"
 TB = "thong-bao-ket-luan-ubnd.txt"
 BB = "bien-ban-lam-viec-lien-nganh-ccn.txt"
 HN = "news-2024-11-hanoi-cau-song-hong.txt"
+KH = "KH-09-KH-BTNMT-06-8-2024-trien-khai-CT-13.txt"
+KS = "CV-UBND-bao-ve-khoang-san-chua-khai-thac.txt"
+GM = "giay-moi-hop-ubnd.txt"
+QD = "hanoi_QD-2280-UBND-2026-thoat-nuoc.txt"
 
 CASES = [
     # explicit assignment: giao ... chủ trì, phối hợp với ...
@@ -36,8 +40,18 @@ CASES = [
     (TB, "Khẩn trương chủ trì, phối hợp với Ủy ban nhân dân phường", [], ["Ủy ban nhân dân phường Văn Phú", "Ủy ban nhân dân xã Yên Bình"]),
     (TB, "Chủ trì, phối hợp với Ban Quản lý Khu kinh tế", [], ["Ban Quản lý Khu kinh tế tỉnh", "các đơn vị liên quan"]),
     (TB, "Khẩn trương chủ trì, phối hợp với các sở, ngành", [], ["các sở, ngành, địa phương liên quan"]),
-    pytest.param(TB, "chủ trì, phối hợp với các chủ đầu tư", [], ["các chủ đầu tư hạ tầng", "Ủy ban nhân dân các xã, phường", "các đơn vị liên quan"],
-                 marks=pytest.mark.xfail(reason="the collective stops before 'cụm công nghiệp', which splits the support list", strict=True)),
+    # an open qualifier ends where the list goes on with another unit (was a strict xfail)
+    (TB, "chủ trì, phối hợp với các chủ đầu tư", [], ["các chủ đầu tư hạ tầng cụm công nghiệp", "Ủy ban nhân dân các xã, phường", "các đơn vị liên quan"]),
+    # press bodies: Trung tâm, Báo, Tạp chí
+    (KH, "4. Trung tâm Truyền thông tài nguyên", ["Trung tâm Truyền thông tài nguyên và môi trường", "Báo Tài nguyên và Môi trường",
+                                                  "Tạp chí Tài nguyên và Môi trường"], []),
+    # a collective with its owner ("thuộc"/"của" + unit)
+    (KH, "Phối hợp với cơ quan chuyên môn thuộc Bộ Tài chính", [], ["cơ quan chuyên môn thuộc Bộ Tài chính"]),
+    (GM, "Viễn thông Lào Cai: chủ trì", ["Viễn thông Lào Cai"], ["các bộ phận liên quan của Văn phòng UBND tỉnh"]),
+    # a collective qualified by the licence its members hold
+    (KS, "9. Các tổ chức, cá nhân được cấp", ["Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản"], []),
+    # "và các" after a collective written without "các" opens a new entry
+    (QD, "Phối hợp với chính quyền địa phương và các đơn vị liên quan", [], ["chính quyền địa phương", "các đơn vị liên quan"]),
     # mentioned only: neither lead nor support
     (TB, "Định kỳ hằng quý tổng hợp", [], []),
     (TB, "Theo dõi, đôn đốc các cơ quan", [], []),

@@ -15,10 +15,10 @@ DATA = resources.files("extractors").joinpath("data")
 FILES = sorted(p.name for p in DATA.iterdir() if p.name.startswith(("unit_", "role_")))
 KEYS = {
     "unit_heads.json": {"_doc", "heads"},
-    "unit_names.json": {"_doc", "sector", "bodies"},
+    "unit_names.json": {"_doc", "sector", "party", "bodies"},
     "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors"},
     "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked"},
-    "unit_levels.json": {"_doc", "levels", "titles"},
+    "unit_levels.json": {"_doc", "levels", "plurals", "titles"},
     "role_cues.json": {"_doc", "rules", "transparent"},
 }
 PLACE_KINDS, ERAS = {"province", "city"}, {"old", "new", "both"}
@@ -57,6 +57,11 @@ def test_heads_unique_and_loadable() -> None:
     names = [alias for h in heads for alias in (h["head"], *h.get("aliases", []))]
     assert len(names) == len(set(names))
     assert grammar() is grammar() and _cues() is _cues()
+
+
+def test_every_names_group_of_a_head_exists() -> None:
+    heads = json.loads(DATA.joinpath("unit_heads.json").read_text(encoding="utf-8"))["heads"]
+    assert {h["names"] for h in heads if "names" in h} <= set(grammar().names)
 
 
 def test_unknown_keys_are_rejected_with_the_allowed_ones() -> None:

@@ -1,0 +1,99 @@
+"""Third pass on unit extents (train/dev errors), grouped by phenomenon, over sentences written
+for these tests in official style. Real sentences for the same phenomena are in test_real_sentences.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.roles import assign_roles
+from extractors.units import find_units
+
+
+def texts(sentence: str) -> list[str]:
+    return [u.text for u in find_units(sentence)]
+
+
+EXTENTS = {
+    # a Party committee is named after the bodies it serves, comma and "các" included (corpus/NOTES.md, CTr-104)
+    "party committee of the Front and mass organisations": (
+        "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh lãnh đạo triển khai.", ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"]),
+    "party committee of the Party's bodies": (
+        "Đảng ủy các cơ quan Đảng tỉnh chỉ đạo quán triệt.", ["Đảng ủy các cơ quan Đảng tỉnh"]),
+    "party committee of a people's committee, in a list": (
+        "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.",
+        ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh", "các cấp ủy, tổ chức đảng"]),
+    # whose bodies a collective names belongs to it: "thuộc"/"của" + a unit
+    "collective owned by a ministry": (
+        "Phối hợp với cơ quan chuyên môn thuộc Bộ Tài chính hoàn thiện dự thảo.", ["cơ quan chuyên môn thuộc Bộ Tài chính"]),
+    "collective owned by an abbreviated ministry, after a named unit": (
+        "Vụ Pháp chế, các đơn vị có liên quan thuộc Bộ TN&MT phối hợp.", ["Vụ Pháp chế", "các đơn vị có liên quan thuộc Bộ TN&MT"]),
+    "collective owned by another collective": (
+        "phối hợp với các đơn vị thuộc các Bộ có liên quan tổ chức tập huấn.", ["các đơn vị thuộc các Bộ có liên quan"]),
+    "collective owned through 'của'": (
+        "phối hợp với các bộ phận liên quan của Văn phòng UBND tỉnh bảo đảm đường truyền.",
+        ["các bộ phận liên quan của Văn phòng UBND tỉnh"]),
+    "collective owned by people's committees of provinces": (
+        "Phối hợp với các cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương rà soát.",
+        ["các cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    # an open qualifier may end where the list goes on with another unit
+    "open qualifier closed by the next unit of the list": (
+        "phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp, Ủy ban nhân dân các xã, phường và các đơn vị liên quan đầu tư.",
+        ["các chủ đầu tư hạ tầng cụm công nghiệp", "Ủy ban nhân dân các xã, phường", "các đơn vị liên quan"]),
+    "open qualifier with no list after it still needs a stop word": (
+        "Yêu cầu các tổ chức hoạt động khai thác khoáng sản sử dụng đất đúng mục đích.",
+        ["các tổ chức hoạt động khai thác khoáng sản"]),
+    # a qualified noun closes its entry; parallel qualifiers do not
+    "a new noun after a qualified one is a new entry": (
+        "Sở Xây dựng chủ trì, phối hợp với các Sở, ngành Thành phố, đơn vị liên quan lập quy hoạch.",
+        ["Sở Xây dựng", "các Sở, ngành Thành phố", "đơn vị liên quan"]),
+    "parallel qualifiers stay in one entry": (
+        "Yêu cầu các doanh nghiệp sản xuất, kinh doanh thực hiện kê khai.", ["các doanh nghiệp sản xuất, kinh doanh"]),
+    "qualified nouns ending a list stay in one entry": (
+        "Các sở, ban, ngành, đoàn thể tỉnh triển khai.", ["Các sở, ban, ngành, đoàn thể tỉnh"]),
+    # "và các" goes on a list opened by "các", not on one written without it
+    "'và các' after a bare collective opens a new entry": (
+        "- Phối hợp với chính quyền địa phương và các đơn vị liên quan thực hiện.", ["chính quyền địa phương", "các đơn vị liên quan"]),
+    "'và' after a qualified bare collective opens a new entry": (
+        "Tăng cường phối hợp với lực lượng chức năng và chính quyền cơ sở kiểm tra.", ["lực lượng chức năng", "chính quyền cơ sở"]),
+    "a bare noun opening an item with a list after it": (
+        "Chủ đầu tư và các nhà thầu thi công phải hoàn thành các hạng mục chính.", ["Chủ đầu tư", "các nhà thầu thi công"]),
+    # a head with "các" and a plural that names no place
+    "people's committees of all levels": ("Ủy ban nhân dân các cấp tổ chức thực hiện.", ["Ủy ban nhân dân các cấp"]),
+    "people's committees of the localities": (
+        "phối hợp với Công an tỉnh và UBND các địa phương rà soát bến bãi.", ["Công an tỉnh", "UBND các địa phương"]),
+    # licence holders, a qualifier chain
+    "licence holders": (
+        "Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản có trách nhiệm bảo vệ khoáng sản.",
+        ["Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản"]),
+    "licence holders, recovery": (
+        "Đề nghị các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản báo cáo sản lượng.",
+        ["các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản"]),
+    # heads: press bodies, a sub-department written in lower case
+    "a journal beside a newspaper": (
+        "Báo Tài nguyên và Môi trường, Tạp chí Tài nguyên và Môi trường có trách nhiệm đưa tin.",
+        ["Báo Tài nguyên và Môi trường", "Tạp chí Tài nguyên và Môi trường"]),
+    "a sub-department named in lower case": (
+        "phối hợp với Chi cục thủy lợi và phòng chống thiên tai, Chính quyền địa phương vận hành trạm bơm.",
+        ["Chi cục thủy lợi và phòng chống thiên tai", "Chính quyền địa phương"]),
+}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EXTENTS.values(), ids=EXTENTS.keys())
+def test_unit_extent(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+ROLES = {
+    "support list with an owned collective": (
+        "Cục Biến đổi khí hậu chủ trì, phối hợp với Vụ Pháp chế, các đơn vị có liên quan thuộc Bộ TN&MT hoàn thiện dự thảo.",
+        ["Cục Biến đổi khí hậu"], ["Vụ Pháp chế", "các đơn vị có liên quan thuộc Bộ TN&MT"]),
+    "support list split after a qualified collective": (
+        "Sở Xây dựng chủ trì, phối hợp với các Sở, ngành Thành phố, đơn vị liên quan lập quy hoạch.",
+        ["Sở Xây dựng"], ["các Sở, ngành Thành phố", "đơn vị liên quan"]),
+}
+
+
+@pytest.mark.parametrize(("sentence", "lead", "support"), ROLES.values(), ids=ROLES.keys())
+def test_roles(sentence: str, lead: list[str], support: list[str]) -> None:
+    roles = assign_roles(sentence)
+    assert ([u.text for u in roles.lead], [u.text for u in roles.support]) == (lead, support)
