@@ -21,6 +21,7 @@ from extractors.deadlines import DeadlineMention, choose_deadline, find_deadline
 from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
+from extractors.restatements import restatements
 from extractors.roles import Roles, assign_roles
 from extractors.structure import parse
 from extractors.units import find_units
@@ -181,6 +182,17 @@ def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:
     return classifier.threshold
 
 
+def keep_tasks(analyses: list[Analysis], threshold: float) -> list[Analysis]:
+    """Return the analyses taken as tasks: above the threshold, less restatements of table rows."""
+    chosen = [a for a in analyses if a.probability >= threshold]
+    rows = [a.body for a in chosen if a.candidate.kind == "row"]
+    if not rows:
+        return chosen
+    others = [i for i, a in enumerate(chosen) if a.candidate.kind != "row"]
+    dropped = {others[k] for k in restatements([chosen[i].body for i in others], rows)}
+    return [a for i, a in enumerate(chosen) if i not in dropped]
+
+
 def _action(a: Analysis) -> str:
     """Return the task's action: its body up to the first clause break."""
     body = a.body.strip()
@@ -223,7 +235,7 @@ def extract(source: SourceText, classifier: TaskClassifier | None | bool = True)
     analyses = analyze_document(norm.text, meta)
     threshold = score(analyses, model)
     doc_id = document_id(source.sha256)
-    tasks = [to_task(a, doc_id, source, norm) for a in analyses if a.probability >= threshold]
+    tasks = [to_task(a, doc_id, source, norm) for a in keep_tasks(analyses, threshold)]
     document = DocumentRecord(
         id=doc_id, source=source.path, title=meta.title, number=meta.number, issuer=meta.issuer,
         date=meta.date.isoformat() if meta.date else None, text=norm.text, kind=meta.kind,
