@@ -62,7 +62,7 @@ def recurrence_mentions(text: str, taken: list[DeadlineMention], need_edge: bool
     g = grammar()
     for match in g.recurrence_any.finditer(text):
         rule = g.recurrences[g.canon(match[0])]
-        if not is_free(taken, match.start(), match.end()):
+        if rule.attached_only or not is_free(taken, match.start(), match.end()):
             continue
         if need_edge and not rule.standalone and (not _at_clause_edge(text, match.start(), match.end())
                                                   or _qualifies_a_noun(text, match.start())):

@@ -56,7 +56,8 @@ class RecurrenceRule:
     phrase: str
     rrule: str
     granularity: str
-    standalone: bool = False
+    standalone: bool = False  # a mention even mid-clause ("định kỳ hằng quý")
+    attached_only: bool = False  # only after a time it extends ("năm 2026 và các năm tiếp theo")
     note: str = ""
 
 

@@ -46,7 +46,8 @@ def test_forms_name_known_resolvers_and_granularities() -> None:
     for form in deadlines.load_rules("deadline_forms.jsonl"):
         assert form.granularity in deadlines.GRANULARITIES
         assert form.resolve in {"dmy", "dm", "day_of_month", "my", "m", "qy", "q", "half", "y",
-                                "month_rel", "quarter_rel", "year_rel", "relative"}
+                                "month_rel", "quarter_rel", "year_rel", "relative",
+                                "quarter_month_day", "week_rel"}
 
 
 def test_recurrence_rules_are_rfc5545() -> None:
