@@ -134,6 +134,8 @@ def bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> 
     first = g.nouns.match(toks, i)
     if first is None or (toks[i].cap and not words_at(toks, i, first[1])) and i > 0 and not listed:
         return None
+    if listed and g.levels.match(toks, i):
+        return None  # "thuộc trách nhiệm của tỉnh và ...": a bare level there is the place, not an addressee
     end = collective_nouns(g, toks, i, plural=False)
     many = any(t.key in (",", "và") for t in toks[i:end]) or _closes_list_item(g, toks, end)
     if end > i and (listed or many):  # "Tổ chức ứng trực ...": one noun and open words open an item as a verb

@@ -11,9 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from chidao.errors import ChidaoError
 
@@ -73,6 +73,7 @@ ABBREVIATIONS = frozenset({"VPCP", "NHNN", "BCA", "BQP", "BYT", "BCT", "BTC", "B
 _TOKEN = re.compile(r"[^\W_]+(?:[&.\-/][^\W_]+)*|\S")
 
 
+@lru_cache(maxsize=1 << 16)  # the syllables of a language: few, and each seen many times
 def key(word: str) -> str:
     """Return the matching key of one token: NFC, lower case, new tone placement."""
     k = unicodedata.normalize("NFC", word).lower().replace("ƣ", "ư")
@@ -82,31 +83,33 @@ def key(word: str) -> str:
     return k
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One syllable or punctuation mark; a tuple because texts are split into thousands of them."""
+
     start: int
     end: int
     text: str
     key: str
     broken: bool = False  # a line break or tab comes before this token
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
+    cap: bool = False  # it begins with a capital
+    word: bool = False  # it begins with a letter or digit
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> tuple[Token, ...]:
     """Split text into syllables and punctuation with their offsets."""
+    return _tokens(text)
+
+
+@lru_cache(maxsize=64)  # find_units and assign_roles split the same task text one after the other
+def _tokens(text: str) -> tuple[Token, ...]:
     toks, last = [], 0
     for m in _TOKEN.finditer(text):
-        gap = text[last : m.start()]
-        toks.append(Token(m.start(), m.end(), m.group(), key(m.group()), "\n" in gap or "\t" in gap))
+        start, word = m.start(), m.group()
+        broken = start > last and ("\n" in text[last:start] or "\t" in text[last:start])
+        first = word[0]
+        toks.append(Token(start, m.end(), word, key(word), broken, first.isupper(), first.isalnum()))
         last = m.end()
-    return toks
+    return tuple(toks)
 
 
 class PhraseTable:
@@ -124,8 +127,9 @@ class PhraseTable:
         if i >= len(toks):
             return None
         for keys, value in self._by_first.get(toks[i].key, ()):
-            if tuple(t.key for t in toks[i : i + len(keys)]) == keys:
-                return len(keys), value
+            n = len(keys)
+            if n == 1 or (i + n <= len(toks) and all(toks[i + d].key == keys[d] for d in range(1, n))):
+                return n, value
         return None
 
 
@@ -142,6 +146,7 @@ class Grammar:
     nouns: PhraseTable
     qualifiers: PhraseTable
     blocked: PhraseTable
+    addressed_after: PhraseTable
     titles: PhraseTable
     documents: PhraseTable
 
@@ -183,6 +188,7 @@ def grammar() -> Grammar:
         nouns=_plain(coll["nouns"]),
         qualifiers=_plain(coll["qualifiers"]),
         blocked=_plain(coll["blocked"]),
+        addressed_after=_plain(coll["addressed_after"]),
         titles=_plain(levels["titles"]),
         documents=_plain(stops["documents"]),
     )

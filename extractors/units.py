@@ -59,18 +59,21 @@ def find_units(text: str) -> list[UnitMention]:
     opener = _opener(toks)
     i = 0
     while i < len(toks):
+        if not toks[i].cap and toks[i].key != "các" and i != opener and not _after_addressee_cue(g, toks, i, spans):
+            i += 1  # only a capital, "các" or an addressee's place starts a unit: the common case, made cheap
+            continue
         items = elliptical(g, toks, i, text)
         if items:
             spans.extend(items)
             i = items[-1].j
             continue
         span = parse_collective(g, toks, i) or parse_unit(g, toks, i)
-        if span is None and (i == opener or _after_addressee_cue(toks, i, spans)):
+        if span is None and (i == opener or _after_addressee_cue(g, toks, i, spans)):
             span = bare_collective(g, toks, i, listed=i != opener)
         if span is None:
             i += 1
             continue
-        span = _with_parenthesis(toks, span)
+        span = _with_parenthesis(toks, _with_dashed_owner(g, toks, span))
         if spans and (shared := _shared_place(g, text, toks, spans[-1], span)):
             spans[-1] = shared
         spans.append(span)
@@ -94,13 +97,23 @@ def _opener(toks: Sequence[Token]) -> int:
     return k
 
 
-def _after_addressee_cue(toks: Sequence[Token], i: int, spans: list[Span]) -> bool:
-    """Tell whether token i follows "với"/"cùng", or a unit and a comma (a list going on)."""
+def _after_addressee_cue(g: Grammar, toks: Sequence[Token], i: int, spans: list[Span]) -> bool:
+    """Tell whether token i follows an addressee cue ("phối hợp với", "trách nhiệm của") or a unit
+    and a comma (a list going on)."""
     if i == 0:
         return False
-    if toks[i - 1].key in ("với", "cùng"):
+    if any((m := g.addressed_after.match(toks, i - n)) is not None and m[0] == n for n in (1, 2, 3) if i >= n):
         return True
     return toks[i - 1].key in (",", "và") and bool(spans) and spans[-1].j == i - 1
+
+
+def _with_dashed_owner(g: Grammar, toks: Sequence[Token], span: Span) -> Span:
+    """Take in the body a unit belongs to, written after a dash: "Phòng Cảnh sát giao thông - Công an Thành phố"."""
+    j = span.j
+    if span.collective or span.text is not None or j + 1 >= len(toks) or toks[j].text not in "-–":
+        return span
+    owner = parse_unit(g, toks, j + 1)
+    return span if owner is None else Span(span.i, owner.j, span.head, names=span.names)
 
 
 def _with_parenthesis(toks: Sequence[Token], span: Span) -> Span:

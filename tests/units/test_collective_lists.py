@@ -75,6 +75,15 @@ EXTENTS = {
     "a sub-department named in lower case": (
         "phối hợp với Chi cục thủy lợi và phòng chống thiên tai, Chính quyền địa phương vận hành trạm bơm.",
         ["Chi cục thủy lợi và phòng chống thiên tai", "Chính quyền địa phương"]),
+    # the body a unit belongs to, after a dash
+    "owner after a dash": (
+        "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
+        ["Sở Xây dựng", "Phòng Cảnh sát giao thông - Công an Thành phố", "Đài Tiếng nói Việt Nam (VOV)"]),
+    "a dash inside an open name is no owner": ("Phòng Kế hoạch - Tài chính tổng hợp.", ["Phòng Kế hoạch - Tài chính"]),
+    # a collective written without "các" after an addressee cue
+    "heading naming whose duties follow": ("1. Trách nhiệm của nhà đầu tư", ["nhà đầu tư"]),
+    "a bare level after the cue is the place": (
+        "Sở Nội vụ triển khai các nhiệm vụ thuộc trách nhiệm của tỉnh và tổ chức tuyên truyền.", ["Sở Nội vụ"]),
 }
 
 
@@ -90,6 +99,7 @@ ROLES = {
     "support list split after a qualified collective": (
         "Sở Xây dựng chủ trì, phối hợp với các Sở, ngành Thành phố, đơn vị liên quan lập quy hoạch.",
         ["Sở Xây dựng"], ["các Sở, ngành Thành phố", "đơn vị liên quan"]),
+    "the unit whose duties a heading lists leads": ("2. Trách nhiệm của Ban Quản lý Khu kinh tế tỉnh", ["Ban Quản lý Khu kinh tế tỉnh"], []),
 }
 
 

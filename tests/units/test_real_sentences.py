@@ -52,6 +52,9 @@ CASES = [
     (KS, "9. Các tổ chức, cá nhân được cấp", ["Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản"], []),
     # "và các" after a collective written without "các" opens a new entry
     (QD, "Phối hợp với chính quyền địa phương và các đơn vị liên quan", [], ["chính quyền địa phương", "các đơn vị liên quan"]),
+    # a heading "Trách nhiệm của X" names who carries out its items; an owner after a dash
+    ("QD-2170-2026-CTDT-KCN-Ban-Qua.txt", "1. Trách nhiệm của nhà đầu tư", ["nhà đầu tư"], []),
+    (QD, "Chủ động phối hợp với Tổng công ty Điện lực", [], ["Tổng công ty Điện lực Hà Nội", "các Công ty Điện lực khu vực"]),
     # mentioned only: neither lead nor support
     (TB, "Định kỳ hằng quý tổng hợp", [], []),
     (TB, "Theo dõi, đôn đốc các cơ quan", [], []),

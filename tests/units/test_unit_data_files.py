@@ -17,7 +17,7 @@ KEYS = {
     "unit_heads.json": {"_doc", "heads"},
     "unit_names.json": {"_doc", "sector", "party", "bodies"},
     "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors"},
-    "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked"},
+    "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked", "addressed_after"},
     "unit_levels.json": {"_doc", "levels", "plurals", "titles"},
     "role_cues.json": {"_doc", "rules", "transparent"},
 }
