@@ -9,7 +9,7 @@ from functools import cache
 
 from chidao.errors import ExtractionError
 from extractors.deadline_rules import (
-    BlockerRule, CueRule, FormRule, NounFrameRule, RecurrenceRule, UrgencyRule, VariantRule, load_rules,
+    AnchorRule, BlockerRule, CueRule, FormRule, NounFrameRule, RecurrenceRule, UrgencyRule, VariantRule, load_rules,
 )
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
@@ -25,6 +25,7 @@ class Grammar:
     recurrence_any: re.Pattern[str]
     recurrences: dict[str, RecurrenceRule]
     anchors: re.Pattern[str]
+    anchor_rules: dict[str, AnchorRule]
     urgency: tuple[tuple[UrgencyRule, re.Pattern[str]], ...]
     blockers: tuple[tuple[BlockerRule, re.Pattern[str]], ...]
     noun_prepositions: re.Pattern[str]
@@ -89,6 +90,7 @@ def grammar() -> Grammar:
     fillers = [r.phrase for r in load_rules("deadline_fillers.jsonl")]
     recs: list[RecurrenceRule] = load_rules("deadline_recurrence.jsonl")
     frames: list[NounFrameRule] = load_rules("deadline_noun_frames.jsonl")
+    anchors: list[AnchorRule] = load_rules("deadline_anchors.jsonl")
     canon = _canonizer(variants)
     rec_alt = _alternation([r.phrase for r in recs], variants)
     return Grammar(
@@ -99,7 +101,8 @@ def grammar() -> Grammar:
         recurrence_after=re.compile(rf"[\s,]*(?:của\s+)?(?P<rec>{rec_alt})(?!\w)", re.I),
         recurrence_any=re.compile(rf"(?<!\w)(?:{rec_alt})(?!\w)", re.I),
         recurrences={canon(r.phrase): r for r in recs},
-        anchors=re.compile(rf"(?:{_alternation([r.phrase for r in load_rules('deadline_anchors.jsonl')], variants)})(?!\w)", re.I),
+        anchors=re.compile(rf"(?:{_alternation([a.phrase for a in anchors], variants)})(?!\w)", re.I),
+        anchor_rules={canon(a.phrase): a for a in anchors},
         urgency=tuple((u, re.compile(rf"(?<!\w){phrase_pattern(u.phrase, variants)}(?!\w)", re.I))
                       for u in load_rules("deadline_urgency.jsonl")),
         blockers=tuple((b, re.compile(_words([b.phrase], variants), re.I))

@@ -20,6 +20,7 @@ from extractors.deadline_rules import FormRule, RecurrenceRule
 
 AFTER_COUNT = re.compile(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s*)?", re.IGNORECASE)
 _QUARTER = re.compile(r"IV|I{1,3}|[1-4]", re.I)
+_ANCHOR_END = re.compile(r"\s*(?:[,.;:)]|$|(?:và|để|các|cơ\s+quan|đơn\s+vị)(?!\w))", re.I)  # "kể từ ngày ký, ..."
 
 # (date or None, RRULE or None, whether the numbers name a real time)
 Resolved = tuple[datetime.date | None, str | None, bool]
@@ -146,8 +147,9 @@ def count_from(text: str, pos: int, ref: datetime.date | None) -> tuple[datetime
     stated = dates.match_vn_date(text, lead.end())
     if stated:
         return stated[0], stated[1], stated[0] is not None
-    anchor = grammar().anchors.match(text, lead.end())
-    if anchor:
+    g = grammar()
+    anchor = g.anchors.match(text, lead.end())
+    if anchor and (not g.anchor_rules[g.canon(anchor[0])].must_end or _ANCHOR_END.match(text, anchor.end())):
         return ref, anchor.end(), True
     return None, pos, False  # counted from an event whose date the text does not give
 

@@ -52,6 +52,15 @@ class PhraseRule:
 
 
 @dataclass(frozen=True, slots=True)
+class AnchorRule:
+    """What "kể từ ngày ..." may name to mean the document's own date."""
+
+    phrase: str
+    must_end: bool = False  # "ký" alone or before "và": the document; "ký hợp đồng" is another event
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RecurrenceRule:
     phrase: str
     rrule: str
@@ -100,7 +109,7 @@ R = TypeVar("R")
 DATA_FILES: dict[str, type] = {
     "deadline_macros.jsonl": MacroRule, "deadline_forms.jsonl": FormRule,
     "deadline_cues.jsonl": CueRule, "deadline_fillers.jsonl": PhraseRule,
-    "deadline_anchors.jsonl": PhraseRule, "deadline_recurrence.jsonl": RecurrenceRule,
+    "deadline_anchors.jsonl": AnchorRule, "deadline_recurrence.jsonl": RecurrenceRule,
     "deadline_urgency.jsonl": UrgencyRule, "deadline_variants.jsonl": VariantRule,
     "deadline_blockers.jsonl": BlockerRule, "deadline_noun_frames.jsonl": NounFrameRule,
 }

@@ -69,15 +69,17 @@ def _cue_governs(rule: CueRule, found: Found, text: str) -> bool:
 
 
 def _blocked(text: str, cue: str, cue_start: int, cue_end: int) -> bool:
-    """Tell whether a blocker ("dự kiến", "cập nhật đến hết ngày") stands just before the cue."""
+    """Tell whether a blocker ("dự kiến", "cập nhật đến hết ngày") stands just before the cue,
+    with no clause break and no other cue between them."""
     g = grammar()
     for rule, pattern in g.blockers:
         if rule.cues is not None and cue not in {g.canon(c) for c in rule.cues}:
             continue
         window_start = max(0, cue_start - rule.window)
         for match in pattern.finditer(text, window_start, cue_end):
-            if match.end() <= cue_end and not _BLOCKER_BREAK.search(text, match.end(), cue_start):
-                return True
+            between = (match.end(), cue_start)
+            if match.end() <= cue_end and not _BLOCKER_BREAK.search(text, *between) and not g.cues.search(text, *between):
+                return True  # "dự kiến hoàn thành trong quý II": the completion cue between still governs
     return False
 
 
