@@ -1,0 +1,129 @@
+"""Deadline phrases that unseen documents will hold, written for these tests and checked
+against ANNOTATION.md §4 and corpus/NOTES.md 1.6, grouped by phenomenon."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from extractors import dates
+from extractors.deadlines import choose_deadline, find_deadlines, parse_deadline_value
+
+D = datetime.date
+DOC = D(2026, 3, 5)  # a Thursday in the first quarter
+
+
+def chosen(sentence: str, doc: D | None = DOC) -> tuple[D | None, str | None, str | None]:
+    found = choose_deadline(find_deadlines(sentence, doc))
+    assert found is not None, sentence
+    assert sentence[found.start:found.end] == found.text
+    return found.date, found.recurrence, found.text
+
+
+DUE = {
+    # §4 first row: a day under a cue; no year: the next such day on or after the document date
+    "day without year, 'chậm nhất'": ("Sở Tài chính báo cáo chậm nhất ngày 15/7.", D(2026, 7, 15), None),
+    "an hour before the day": ("Gửi báo cáo về Sở trước 17 giờ ngày 10/3/2026.", D(2026, 3, 10), None),
+    "an hour written 17h00, clause-initial": ("Trước 17h00 ngày 10/3/2026, các sở gửi báo cáo.", D(2026, 3, 10), None),
+    "'hạn chót' label": ("Hạn chót: 20/7/2026.", D(2026, 7, 20), None),
+    # periods end on their last day
+    "month in words with its year": ("Tổ chức hội nghị trong tháng 9 năm 2026.", D(2026, 9, 30), None),
+    "first half of the document's year": ("Hoàn thành trong 6 tháng đầu năm.", D(2026, 6, 30), None),
+    "first half of a stated year": ("Hoàn thành trong 6 tháng đầu năm 2027.", D(2027, 6, 30), None),
+    "end of a stated year": ("Đưa công trình vào sử dụng cuối năm 2026.", D(2026, 12, 31), None),
+    "Roman quarter with year": ("Trình Ủy ban nhân dân tỉnh trong quý IV/2026.", D(2026, 12, 31), None),
+    "the current week": ("Các xã báo cáo số liệu trong tuần này.", D(2026, 3, 8), None),
+    "the next week": ("Các xã báo cáo số liệu trong tuần tới.", D(2026, 3, 15), None),
+    "two years named after a count": ("Hoàn thành trong 2 năm 2026 - 2027.", D(2027, 12, 31), None),
+    # 'vào' governs a period the work must fall in
+    "'vào' a quarter": ("Tổ chức kiểm tra vào quý III/2026.", D(2026, 9, 30), None),
+    "'vào năm' after a goal": ("Xây dựng khu du lịch trở thành khu không rác thải nhựa vào năm 2030.", D(2030, 12, 31), None),
+    # counts run from the document date (§4 row 5)
+    "days from receiving the letter": ("Báo cáo kết quả trong vòng 05 ngày kể từ ngày nhận được văn bản.", D(2026, 3, 10), None),
+    "working days skip the weekend": ("Sở Nội vụ thẩm định trong thời hạn 10 ngày làm việc.", D(2026, 3, 19), None),
+    "days from signing, then the subject": ("Trong 7 ngày kể từ ngày ký, các đơn vị báo cáo.", D(2026, 3, 12), None),
+    "months from this decision": ("Hoàn thành trong vòng 03 tháng kể từ ngày ban hành Quyết định này.", D(2026, 6, 5), None),
+    # recurrence with a day: the first such day after the document, and its RRULE (§4 row 6)
+    "yearly day": ("Tổng hợp, báo cáo trước 15/12 hằng năm.", D(2026, 12, 15), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+    "monthly day": ("Các đơn vị báo cáo trước ngày 20 hằng tháng.", D(2026, 3, 20), "FREQ=MONTHLY;BYMONTHDAY=20"),
+    "a day of the last month of each quarter": ("Báo cáo trước ngày 25 của tháng cuối quý.", D(2026, 3, 25),
+                                                "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=25"),
+    "a day of the first month of the next quarter": ("Gửi báo cáo trước ngày 10 của tháng đầu quý sau.", D(2026, 4, 10),
+                                                     "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"),
+    "a year and every year after it": ("Thực hiện trong năm 2026 và các năm tiếp theo.", D(2026, 12, 31), "FREQ=YEARLY"),
+    # a forecast word does not undo a completion cue after it
+    "'dự kiến hoàn thành'": ("Sở Xây dựng chủ trì, dự kiến hoàn thành trong quý II/2026.", D(2026, 6, 30), None),
+    "'cập nhật ... trước ngày' is due": ("Cập nhật dữ liệu lên hệ thống trước ngày 15/3/2026.", D(2026, 3, 15), None),
+}
+
+
+@pytest.mark.parametrize(("sentence", "due", "rule"), DUE.values(), ids=DUE.keys())
+def test_due_dates(sentence: str, due: D, rule: str | None) -> None:
+    assert chosen(sentence)[:2] == (due, rule)
+
+
+def test_the_next_15_7_when_this_years_has_passed() -> None:
+    assert chosen("Báo cáo chậm nhất ngày 15/7.", D(2026, 8, 1))[0] == D(2027, 7, 15)
+
+
+def test_a_quarterly_day_from_a_document_in_the_last_quarter() -> None:
+    assert chosen("Báo cáo trước ngày 10 của tháng đầu quý sau.", D(2026, 11, 20))[0] == D(2027, 1, 10)
+
+
+UNDATED = {
+    # NOTES 1.6: a recurrence with no day has its rule but no date; "thường xuyên" is no period
+    "quarterly, no day": ("Định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.", "FREQ=MONTHLY;INTERVAL=3"),
+    "the finer of two periods": ("Định kỳ 6 tháng, hằng năm, Sở tổng hợp báo cáo.", "FREQ=MONTHLY;INTERVAL=6"),
+    "as-of cut-off, then a yearly rhythm": ("Bản đồ lập 1 năm 1 lần, thời điểm lập, cập nhật đến hết ngày 31 tháng 12 hàng năm.",
+                                            "FREQ=YEARLY"),
+    "count from another event (a contract)": ("Thanh toán trong 30 ngày kể từ ngày ký hợp đồng.", None),
+    "count from another event (a complete file)": ("Giải quyết trong 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.", None),
+    "'thường xuyên' is urgency": ("Thường xuyên kiểm tra, giám sát.", None),
+}
+
+
+@pytest.mark.parametrize(("sentence", "rule"), UNDATED.values(), ids=UNDATED.keys())
+def test_no_date(sentence: str, rule: str | None) -> None:
+    assert chosen(sentence)[:2] == (None, rule)
+
+
+NOT_DEADLINES = {
+    "a meeting expected (dự kiến)": "Thực hiện ý kiến chỉ đạo về việc làm việc với các đơn vị (dự kiến tổ chức trong tháng 6 năm 2026).",
+    "data cut-off (tính đến hết ngày)": "Số liệu báo cáo tính đến hết ngày 30/6/2026.",
+    "running total cut-off": "Giải ngân lũy kế đến hết quý II/2026 đạt 45%.",
+    "a target, not a due date": "Phấn đấu thực hiện mục tiêu đạt phát thải ròng bằng 0 vào năm 2050.",
+    "an event day after 'vào'": "Cuộc họp diễn ra vào ngày 20/3/2026 tại trụ sở.",
+    "a monthly report's name": "Bổ sung một chuyên đề vào Báo cáo Giao ban hằng tháng.",
+    "a yearly budget": "Bố trí kinh phí trong dự toán ngân sách hằng năm.",
+    "a yearly staff review": "Đưa nội dung này vào đánh giá, phân loại cán bộ hàng năm.",
+    "a purpose 'và các năm tiếp theo' alone": "Đưa các hạng mục vào vận hành phục vụ mùa mưa 2026 và các năm tiếp theo.",
+}
+
+
+@pytest.mark.parametrize("sentence", NOT_DEADLINES.values(), ids=NOT_DEADLINES.keys())
+def test_not_deadlines(sentence: str) -> None:
+    assert [m for m in find_deadlines(sentence, DOC) if m.granularity != "urgency"] == []
+
+
+CELLS = {
+    "a year and the years after": ("Năm 2026 và các năm tiếp theo", D(2026, 12, 31), "FREQ=YEARLY"),
+    "a quarter list, the last counts": ("Quý IV/2026, 2027", D(2027, 12, 31), None),
+    "a year range": ("2026 - 2030", D(2030, 12, 31), None),
+}
+
+
+@pytest.mark.parametrize(("cell", "due", "rule"), CELLS.values(), ids=CELLS.keys())
+def test_plan_cells(cell: str, due: D, rule: str | None) -> None:
+    mention = parse_deadline_value(cell, DOC)
+    assert mention is not None and (mention.date, mention.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(("ref", "months", "day", "due"), [
+    (D(2026, 3, 5), (3, 6, 9, 12), 25, D(2026, 3, 25)),
+    (D(2026, 3, 25), (3, 6, 9, 12), 25, D(2026, 6, 25)),  # strictly after the reference
+    (D(2026, 12, 1), (1, 4, 7, 10), 5, D(2027, 1, 5)),
+    (D(2026, 1, 31), (2, 5, 8, 11), 31, D(2026, 5, 31)),  # February has no 31st
+])
+def test_next_day_in_months_after(ref: D, months: tuple[int, ...], day: int, due: D) -> None:
+    assert dates.next_day_in_months_after(ref, months, day) == due
