@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extractors.resources import json_data
-from extractors.structure import Node, is_heading, is_label, sentences
+from extractors.structure import Node, cites_provision, is_heading, is_label, sentences
 from extractors.flat_tables import find_flat_tables, names_unit
 from extractors.units import find_units
 
@@ -72,6 +72,22 @@ def _is_topic_with_body(text: str, node: Node) -> bool:
             and not own.rstrip().endswith(":"))
 
 
+def _descendants(node: Node) -> list[Node]:
+    out = [node]
+    for child in node.children:
+        out.extend(_descendants(child))
+    return out
+
+
+def _quotes_provisions(text: str, node: Node) -> bool:
+    """Tell whether an item's own text or its first sub-paragraph opens a quoted provision."""
+    own_end = node.children[0].start
+    first = node.children[0]
+    first_own = text[first.start:first.children[0].start if first.children else first.end]
+    return not names_unit(text[node.marker_end:own_end]) and (
+        cites_provision(text[node.marker_end:own_end]) or cites_provision(first_own))
+
+
 def _label_parent(node: Node, text: str) -> tuple[int, int] | None:
     """Return the nearest parent item that is a label ("1. Sở Công Thương"), if any."""
     parent = node.parent
@@ -109,6 +125,15 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
                 # "2. Hoàn thiện thể chế ..." followed by its paragraphs: one item, one task (§2).
                 consumed.update(id(c) for c in node.children)
                 out.append(Candidate(node.start, node.children[-1].end, node.marker_end, "item", node.level,
+                                     _inherit_chain(node, text), _heading_span(node),
+                                     label_parent=_label_parent(node, text)))
+                continue
+            if node.children and _quotes_provisions(text, node):
+                # "1.3. Về việc thống kê ... Khoản 1 Điều 59 ... quy định: a) ... b) ...": the
+                # points quote the law; the item that quotes them is the task.
+                inside = _descendants(node)
+                consumed.update(id(n) for n in inside)
+                out.append(Candidate(node.start, max(n.end for n in inside), node.marker_end, "item", node.level,
                                      _inherit_chain(node, text), _heading_span(node),
                                      label_parent=_label_parent(node, text)))
                 continue

@@ -27,6 +27,7 @@ class Node:
     children: list[Node] = field(default_factory=list, repr=False)
     intro: Node | None = field(default=None, repr=False)  # paragraph introducing this list
     heading: Node | None = field(default=None, repr=False)  # nearest section heading above
+    follows: Node | None = field(default=None, repr=False)  # the full item a plain paragraph comes after
 
     @property
     def is_item(self) -> bool:
@@ -85,9 +86,13 @@ def parse(text: str) -> list[Node]:
         if is_heading(body):
             stack.clear()
             previous_plain = None  # an intro above a heading does not reach past it
-        if marker:
+        if marker and not (stack and is_note(line)):
             node.marker, node.marker_end = marker[0], start + marker[1]
             _attach(node, stack, previous_plain)
+        elif stack and is_note(line):
+            node.marker, node.marker_end = "body", start
+            node.parent, node.level = stack[-1], stack[-1].level + 1
+            stack[-1].children.append(node)
         elif stack and not is_heading(body) and not _closes_list(line) and not _is_address_list(text, stack[0]):
             owner = stack[-1]
             if is_title(text[owner.marker_end:owner.end]) or owner.children:
@@ -96,15 +101,55 @@ def parse(text: str) -> list[Node]:
                 owner.children.append(node)
             else:
                 # A plain paragraph after a full item: its own sentences, still under the
-                # item's parent, so that they inherit what the item inherits.
+                # item's parent, so that they inherit what the item inherits — unless the
+                # item's next sibling follows, which makes it part of the item (_join_followers).
                 node.parent, node.intro, node.level = owner.parent, owner.intro, owner.level
+                node.follows = owner
         else:
             stack.clear()
             previous_plain = node
         if is_heading(body):
             heading = node
         nodes.append(node)
+    _join_followers(nodes)
     return nodes
+
+
+def _join_followers(nodes: list[Node]) -> None:
+    """Make the paragraphs between an item and its next sibling part of the item.
+
+    "1.1. Triển khai ... ." then two plain paragraphs then "1.2. ...": the paragraphs
+    are 1.1's further sentences (ANNOTATION.md §2: an item runs up to the next item).
+    After a list's last item nothing closes the item, so what follows stays apart.
+    """
+    pending: list[Node] = []
+    for node in nodes:
+        if node.follows is not None and (not pending or pending[0].follows is node.follows):
+            pending.append(node)
+            continue
+        owner = pending[0].follows if pending else None
+        if owner is not None and node.marker == owner.marker and node.parent is owner.parent:
+            for follower in pending:
+                follower.marker, follower.marker_end, follower.level = "body", follower.start, owner.level + 1
+                follower.parent, follower.intro, follower.follows = owner, None, None
+                owner.children.append(follower)
+        pending = [node] if node.follows is not None else []
+
+
+@cache
+def _quotation_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    data = json_data("structure_quotations.json")
+    return tuple(re.compile(p) for p in data["citations"]), tuple(re.compile(p) for p in data["notes"])
+
+
+def is_note(line: str) -> bool:
+    """Tell whether a paragraph is a note to the item above it ("* Lưu ý: ...")."""
+    return any(p.match(line) for p in _quotation_patterns()[1])
+
+
+def cites_provision(text: str) -> bool:
+    """Tell whether a text cites a legal provision and opens its quotation ("Điều 59 ... quy định:")."""
+    return any(p.search(text) for p in _quotation_patterns()[0])
 
 
 def is_label(text: str) -> bool:

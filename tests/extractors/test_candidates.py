@@ -90,3 +90,49 @@ def test_body_start_skips_the_header() -> None:  # own
     text = "Kính gửi: Sở Tài chính\nĐề nghị Sở bố trí kinh phí."
     body = text.index("Đề nghị")
     assert [text[c.start:c.end] for c in find_candidates(text, parse(text), body)] == ["Đề nghị Sở bố trí kinh phí."]
+
+
+# own: paragraphs between an item and its next sibling are the item's further sentences (§2)
+FOLLOWERS = ("Sở Xây dựng đề nghị các chủ đầu tư thực hiện như sau:\n"
+             "1.1. Rà soát hồ sơ thiết kế các công trình đang thi công.\n"
+             "Chỉ được khởi công khi có đủ giấy phép xây dựng theo quy định.\n"
+             "1.2. Báo cáo kết quả trước ngày 15/7/2026.\n"
+             "Sở Xây dựng sẽ tổng hợp, báo cáo UBND tỉnh.")
+
+
+def test_paragraph_before_the_next_sibling_joins_the_item() -> None:
+    got = texts(FOLLOWERS)
+    assert ("1.1. Rà soát hồ sơ thiết kế các công trình đang thi công.\n"
+            "Chỉ được khởi công khi có đủ giấy phép xây dựng theo quy định.") in got
+
+
+def test_paragraph_after_the_last_item_stays_apart() -> None:
+    got = texts(FOLLOWERS)
+    assert "1.2. Báo cáo kết quả trước ngày 15/7/2026." in got
+    assert "Sở Xây dựng sẽ tổng hợp, báo cáo UBND tỉnh." in got
+
+
+@pytest.mark.parametrize("opening", [
+    "Khoản 2 Điều 12 Nghị định số 45/2026/NĐ-CP quy định:",
+    "Theo quy định tại điểm b khoản 1 Điều 7 Thông tư số 10/2026/TT-BXD, cụ thể:",
+])
+def test_points_quoting_a_provision_stay_in_their_item(opening: str) -> None:  # own
+    text = ("1. Về việc lưu giữ hồ sơ\n" + opening + "\n"
+            "a) Chủ đầu tư phải lưu giữ hồ sơ trong 10 năm;\n"
+            "b) Hồ sơ phải được số hóa.\n"
+            "2. Báo cáo kết quả thực hiện trước ngày 30/6/2026.")
+    got = texts(text)
+    assert got[0].startswith("1. Về việc lưu giữ hồ sơ") and got[0].endswith("Hồ sơ phải được số hóa.")
+    assert not any(t.startswith(("a)", "b)")) for t in got)
+
+
+def test_points_without_a_citation_are_tasks_of_their_own() -> None:  # own
+    text = ("1. Về công tác quy hoạch\na) Giao Sở Xây dựng rà soát quy hoạch chung;\n"
+            "b) Giao Sở Tài chính bố trí kinh phí.")
+    assert texts(text) == ["a) Giao Sở Xây dựng rà soát quy hoạch chung;", "b) Giao Sở Tài chính bố trí kinh phí."]
+
+
+def test_a_note_belongs_to_the_item_above() -> None:  # own
+    text = ("1.2. Thực hiện nghiêm chế độ báo cáo định kỳ.\n* Lưu ý: Đây là nội dung quan trọng.\n"
+            "1.3. Kiểm tra thiết bị cân.")
+    assert texts(text)[0] == "1.2. Thực hiện nghiêm chế độ báo cáo định kỳ.\n* Lưu ý: Đây là nội dung quan trọng."
