@@ -61,12 +61,13 @@ class RoleRule:
     lead_when_alone: bool = False
     not_before_number: bool = False
     at_opening: str | None = None  # the role instead when the cue opens the item ("- Chỉ đạo Y ...")
+    after_comma: str | None = None  # the role instead after "unit," ("Ủy ban nhân dân tỉnh, chỉ đạo Y ...")
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
         """Build a rule, rejecting unknown keys, roles and directions."""
         check_keys(raw, {f.name for f in fields(cls)}, source)
-        bad_opening = raw.get("at_opening", "lead") not in _ROLES
+        bad_opening = raw.get("at_opening", "lead") not in _ROLES or raw.get("after_comma", "lead") not in _ROLES
         if raw.get("role") not in _ROLES or raw.get("direction") not in ("forward", "backward") or bad_opening:
             raise UnitDataError(source, f"cue {raw.get('cue')!r}: bad role or direction", f"role in {_ROLES}")
         tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
@@ -256,6 +257,8 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
         for rule in m[1]:
             if k == opening and rule.at_opening:
                 rule = replace(rule, role=rule.at_opening)
+            elif rule.after_comma and k > 0 and toks[k - 1].text == "," and any(g.j == k - 1 for g in groups):
+                rule = replace(rule, role=rule.after_comma)
             target = _apply(rule, k, k + m[0], toks, groups)
             if target is not None and rule.role == "assigner" and assigner is None:
                 assigner = _assigner_text(text, toks, target, k)

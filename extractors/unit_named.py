@@ -196,6 +196,9 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
         k = locality(g, toks, j + owner[0])  # "Ban Tuyên giáo Tỉnh ủy"
     if named and not hit:
         k = _owner_place(g, toks, k)
+    every = collective_nouns(g, toks, k + 1, levels_only=True) if named and toks[k : k + 1] and toks[k].key == "các" else k
+    if every > k + 1:
+        k = every  # "Sở Nông nghiệp và Môi trường các tỉnh": the same body in every province
     if named or k > j or rule.bare or (nested and rule.names):
         return Span(i, k, rule.head, names=rule.names if hit else None)
     return None

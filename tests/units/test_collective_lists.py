@@ -75,6 +75,15 @@ EXTENTS = {
     "a sub-department named in lower case": (
         "phối hợp với Chi cục thủy lợi và phòng chống thiên tai, Chính quyền địa phương vận hành trạm bơm.",
         ["Chi cục thủy lợi và phòng chống thiên tai", "Chính quyền địa phương"]),
+    # a named body in every province: "các" + levels after the name
+    "a department in every province": (
+        "Cục Lâm nghiệp, Cục Kiểm lâm, Sở Nông nghiệp và Môi trường các tỉnh tổ chức theo dõi.",
+        ["Cục Lâm nghiệp", "Cục Kiểm lâm", "Sở Nông nghiệp và Môi trường các tỉnh"]),
+    "a department in every province and city": (
+        "Sở Tài chính các tỉnh, thành phố trực thuộc Trung ương rà soát.", ["Sở Tài chính các tỉnh, thành phố trực thuộc Trung ương"]),
+    "'các' before an elliptical list is not a plural": (
+        "Giao Sở Y tế, các Sở: Tài chính, Nội vụ phối hợp.", ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]),
+    "an association": ("Hiệp hội Doanh nghiệp tỉnh tuyên truyền tới hội viên.", ["Hiệp hội Doanh nghiệp tỉnh"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
@@ -99,6 +108,10 @@ ROLES = {
     "support list split after a qualified collective": (
         "Sở Xây dựng chủ trì, phối hợp với các Sở, ngành Thành phố, đơn vị liên quan lập quy hoạch.",
         ["Sở Xây dựng"], ["các Sở, ngành Thành phố", "đơn vị liên quan"]),
+    # "X, chỉ đạo Y": X is addressed and carries the task; "X chỉ đạo Y" reports X's instruction to Y
+    "addressed unit that directs others": (
+        "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:", ["Ủy ban nhân dân tỉnh"], []),
+    "leader who directs a unit": ("Phó Thủ tướng chỉ đạo Bộ Tài chính khẩn trương trình đề án.", ["Bộ Tài chính"], []),
     "the unit whose duties a heading lists leads": ("2. Trách nhiệm của Ban Quản lý Khu kinh tế tỉnh", ["Ban Quản lý Khu kinh tế tỉnh"], []),
 }
 

@@ -55,6 +55,7 @@ CASES = [
     # a heading "Trách nhiệm của X" names who carries out its items; an owner after a dash
     ("QD-2170-2026-CTDT-KCN-Ban-Qua.txt", "1. Trách nhiệm của nhà đầu tư", ["nhà đầu tư"], []),
     (QD, "Chủ động phối hợp với Tổng công ty Điện lực", [], ["Tổng công ty Điện lực Hà Nội", "các Công ty Điện lực khu vực"]),
+    ("CV-2449-CV-DU-07-9-2026.txt", "1. Ủy ban nhân dân tỉnh, chỉ đạo", ["Ủy ban nhân dân tỉnh"], []),
     # mentioned only: neither lead nor support
     (TB, "Định kỳ hằng quý tổng hợp", [], []),
     (TB, "Theo dõi, đôn đốc các cơ quan", [], []),
