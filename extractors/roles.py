@@ -11,24 +11,15 @@ item's subject and leads ("1. Sở Công Thương chủ động ..."). Units mer
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
-from functools import cache
-from typing import Any
+from dataclasses import dataclass, field, replace
 
-from extractors.units import (
-    PhraseTable,
-    Token,
-    UnitDataError,
-    UnitMention,
-    check_keys,
-    find_units,
-    grammar,
-    load_json,
-    tokenize,
-)
+from extractors.role_rules import ROLES, RoleRule, cues, list_words, transparent
+from extractors.units import Token, UnitMention, find_units, grammar, tokenize
 
-_ROLES = ("assigner", "mention", "lead", "support")  # precedence, strongest first
+__all__ = ["RoleRule", "Roles", "assign_roles"]
+
 _CONNECTORS = frozenset({",", "và", "hoặc"})
 _ORDINALS = r"(?:nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)"
 # An item's own marker: "1.", "a)", "(3).", "- ", "Điều 3.", "Thứ hai,", "Sáu là,".
@@ -48,32 +39,6 @@ class Roles:
     assigner: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RoleRule:
-    """A cue with a direction and a scope (see role_cues.json `_doc`)."""
-
-    cue: str
-    role: str
-    direction: str
-    scope: int = 0
-    not_followed_by: tuple[str, ...] = ()
-    needs_addressee: bool = False
-    lead_when_alone: bool = False
-    not_before_number: bool = False
-    at_opening: str | None = None  # the role instead when the cue opens the item ("- Chỉ đạo Y ...")
-    after_comma: str | None = None  # the role instead after "unit," ("Ủy ban nhân dân tỉnh, chỉ đạo Y ...")
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
-        """Build a rule, rejecting unknown keys, roles and directions."""
-        check_keys(raw, {f.name for f in fields(cls)}, source)
-        bad_opening = raw.get("at_opening", "lead") not in _ROLES or raw.get("after_comma", "lead") not in _ROLES
-        if raw.get("role") not in _ROLES or raw.get("direction") not in ("forward", "backward") or bad_opening:
-            raise UnitDataError(source, f"cue {raw.get('cue')!r}: bad role or direction", f"role in {_ROLES}")
-        tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
-        return cls(**tupled)
-
-
 @dataclass(slots=True)
 class _Group:
     """Units joined by commas, "và" or titles, over tokens [i, j)."""
@@ -86,31 +51,16 @@ class _Group:
     forward: bool = False  # its role came from a cue before it
 
 
-@cache
-def _transparent() -> PhraseTable:
-    """Adverbs and clause openers that do not count in a cue's scope ("cũng", "đồng thời")."""
-    return PhraseTable((w, w) for w in load_json("role_cues.json")["transparent"])
-
-
 def _skip(toks: Sequence[Token], k: int) -> int:
     """Return how many tokens at k are a title or a transparent word (0 when neither)."""
-    m = _transparent().match(toks, k)
+    m = transparent().match(toks, k)
     return m[0] if m else _title_len(toks, k)
 
 
-@cache
-def _cues() -> PhraseTable:
-    src = "extractors/data/role_cues.json"
-    rules = [RoleRule.from_dict(r, src) for r in load_json("role_cues.json")["rules"]]
-    by_cue: dict[str, list[RoleRule]] = {}
-    for rule in rules:
-        by_cue.setdefault(rule.cue, []).append(rule)
-    return PhraseTable(by_cue.items())
-
-
 def _token_range(toks: Sequence[Token], unit: UnitMention) -> tuple[int, int]:
-    inside = [n for n, t in enumerate(toks) if t.start >= unit.start and t.end <= unit.end]
-    return inside[0], inside[-1] + 1
+    """Return the tokens [i, j) a unit covers; units start and end on token edges."""
+    i = bisect_left(toks, unit.start, key=lambda t: t.start)
+    return i, bisect_left(toks, unit.end, lo=i, key=lambda t: t.end) + 1
 
 
 def _title_len(toks: Sequence[Token], k: int) -> int:
@@ -134,20 +84,11 @@ def _groups(text: str, toks: Sequence[Token], units: Sequence[UnitMention]) -> l
 
 def _list_head(toks: Sequence[Token], colon: int, floor: int) -> int:
     """Return where an elliptical list's head begins ("các Sở:", "UBND các phường:"), at most 5 tokens back."""
-    words = _list_words()
+    words = list_words()
     k = colon
     while k > max(floor, colon - 5) and toks[k - 1].key in words:
         k -= 1
     return k
-
-
-@cache
-def _list_words() -> frozenset[str]:
-    """Keys of the words an elliptical head may contain: "các", head and level words."""
-    heads = load_json("unit_heads.json")["heads"]
-    phrases = [p for h in heads for p in (h["head"], *h.get("aliases", []))]
-    phrases += [lv["level"] for lv in load_json("unit_levels.json")["levels"]]
-    return frozenset({"các"} | {t.key for p in phrases for t in tokenize(p)})
 
 
 def _joined(toks: Sequence[Token], k: int, end: int) -> bool:
@@ -250,7 +191,7 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     inside = {k for u in units for k in range(*_token_range(toks, u))}
     assigner, k, opening = None, 0, _opening(text, toks)
     while k < len(toks):
-        m = _cues().match(toks, k) if k not in inside else None
+        m = cues().match(toks, k) if k not in inside else None
         if m is None:
             k += 1
             continue
@@ -308,7 +249,7 @@ def _opens_clause(toks: Sequence[Token], group: _Group) -> bool:
 
 def _transparent_before(toks: Sequence[Token], k: int) -> int:
     for n in (1, 2):
-        if k - n >= 0 and (m := _transparent().match(toks, k - n)) and m[0] == n:
+        if k - n >= 0 and (m := transparent().match(toks, k - n)) and m[0] == n:
             return n
     return 0
 
@@ -317,7 +258,7 @@ def _collect(groups: list[_Group], assigner: str | None) -> Roles:
     lead: dict[str, UnitMention] = {}
     support: dict[str, UnitMention] = {}
     for group in groups:
-        role = next((r for r in _ROLES if r in group.roles), None)
+        role = next((r for r in ROLES if r in group.roles), None)
         target = lead if role == "lead" else support if role == "support" else None
         if target is None:
             continue

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from extractors.roles import RoleRule, _cues
+from extractors.role_rules import RoleRule, cues
 from extractors.units import HeadRule, UnitDataError, grammar
 
 DATA = resources.files("extractors").joinpath("data")
@@ -56,7 +56,7 @@ def test_heads_unique_and_loadable() -> None:
     heads = json.loads(DATA.joinpath("unit_heads.json").read_text(encoding="utf-8"))["heads"]
     names = [alias for h in heads for alias in (h["head"], *h.get("aliases", []))]
     assert len(names) == len(set(names))
-    assert grammar() is grammar() and _cues() is _cues()
+    assert grammar() is grammar() and cues() is cues()
 
 
 def test_every_names_group_of_a_head_exists() -> None:
