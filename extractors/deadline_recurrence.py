@@ -17,6 +17,14 @@ _NOUN_FRAME_REACH = 60  # how far back a "vào/trong ..." noun phrase may open b
 _CLAUSE_BREAK = re.compile(r"[.;:\n]")
 
 
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def weekly_on(weekday: int) -> str:
+    """Rule of a weekday, Monday 0 ("thứ Sáu hằng tuần" → FREQ=WEEKLY;BYDAY=FR)."""
+    return f"FREQ=WEEKLY;BYDAY={_BYDAY[weekday]}"
+
+
 def monthly_on(base: str, day: int) -> str:
     """Rule of a monthly day ("ngày 20 hằng tháng" → FREQ=MONTHLY;BYMONTHDAY=20)."""
     return f"{base};BYMONTHDAY={day}"

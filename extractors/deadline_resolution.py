@@ -15,7 +15,7 @@ from typing import Any
 
 from extractors import dates
 from extractors.deadline_grammar import grammar
-from extractors.deadline_recurrence import monthly_on, quarterly_on, yearly_on
+from extractors.deadline_recurrence import monthly_on, quarterly_on, weekly_on, yearly_on
 from extractors.deadline_rules import FormRule, RecurrenceRule
 
 AFTER_COUNT = re.compile(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s*)?", re.IGNORECASE)
@@ -59,6 +59,10 @@ def _is_yearly(found: Found) -> bool:
 def _resolve_day(found: Found, ref: datetime.date | None) -> Resolved:
     """Resolve day-level forms; the bool says whether the numbers name a real day."""
     g, rec = found.match, found.recurrence
+    if found.form.resolve == "weekday":
+        weekday = 6 if g["sun"] else int(_word(found, "wd"))
+        when = ref + datetime.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1) if ref else None
+        return when, weekly_on(weekday), True
     day = int(g["d"])
     if found.form.resolve == "dmy":
         when = dates.make_date(int(g["y"]), int(g["m"]), day)
@@ -173,7 +177,7 @@ def resolve(found: Found, text: str, ref: datetime.date | None) -> tuple[datetim
     if kind == "relative":
         when, end = _resolve_relative(found, text, ref)
         return when, None, end
-    if kind in ("dmy", "dm", "day_of_month", "quarter_month_day"):
+    if kind in ("dmy", "dm", "day_of_month", "quarter_month_day", "weekday"):
         when, rule, ok = _resolve_day(found, ref)
     else:
         when, rule, ok = _resolve_period(found, ref)

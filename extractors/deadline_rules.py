@@ -32,7 +32,7 @@ class FormRule:
     granularity: str
     resolve: str
     words: dict[str, Any] | None = None
-    requires_recurrence: bool = False
+    requires_recurrence: str | None = None  # the RRULE that must follow ("20" only in "20 hằng tháng")
     note: str = ""
 
 
@@ -40,6 +40,7 @@ class FormRule:
 class CueRule:
     phrase: str
     only: tuple[str, ...] | None = None  # the granularities it may govern; None: all
+    only_recurring: tuple[str, ...] = ()  # more it may govern when they repeat ("vào ngày 20 hằng tháng")
     requires_from: bool = False  # a count it governs must say "kể từ ..." ("sau 30 ngày kể từ")
     requires_after: str | None = None  # a regex the words after the expression must match
     note: str = ""

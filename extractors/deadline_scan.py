@@ -33,7 +33,7 @@ def _candidates(text: str) -> list[Found]:
         for match in pattern.finditer(text):
             suffix = g.recurrence_after.match(text, match.end())
             rec = g.recurrences[g.canon(suffix["rec"])] if suffix else None
-            if form.requires_recurrence and (rec is None or rec.rrule != "FREQ=MONTHLY"):
+            if form.requires_recurrence and (rec is None or rec.rrule != form.requires_recurrence):
                 continue
             end = suffix.end() if suffix and rec else match.end()
             found.append(Found(match.start(), end, form, match, rec))
@@ -60,8 +60,10 @@ def _cue_before(text: str, found: Found) -> tuple[str, int, int] | None:
 
 def _cue_governs(rule: CueRule, found: Found, text: str) -> bool:
     """Whether the cue may govern this kind of expression ("sau" only a count with "kể từ")."""
-    if rule.only is not None and found.form.granularity not in rule.only:
-        return False
+    granularity = found.form.granularity
+    repeats = found.recurrence is not None and granularity in rule.only_recurring
+    if rule.only is not None and granularity not in rule.only and not repeats:
+        return False  # "họp vào ngày 20/3" is an event; "báo cáo vào ngày 20 hằng tháng" a schedule
     if rule.requires_after and not re.match(rule.requires_after, text[found.end:], re.I):
         return False  # "Đến năm 2015, hoàn thành ..." is due; "đến năm 2030 đạt 30%" is a horizon
     return not rule.requires_from or bool(AFTER_COUNT.match(text, found.end) and

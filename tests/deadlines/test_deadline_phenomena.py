@@ -51,6 +51,9 @@ DUE = {
                                                 "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=25"),
     "a day of the first month of the next quarter": ("Gửi báo cáo trước ngày 10 của tháng đầu quý sau.", D(2026, 4, 10),
                                                      "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"),
+    "a weekday every week, with an hour": ("Các xã báo cáo trước 16 giờ thứ Sáu hằng tuần.", D(2026, 3, 6), "FREQ=WEEKLY;BYDAY=FR"),
+    "'vào' a repeating weekday": ("Báo cáo Ủy ban nhân dân tỉnh vào thứ 2 hàng tuần.", D(2026, 3, 9), "FREQ=WEEKLY;BYDAY=MO"),
+    "'vào' a repeating day of the month": ("Gửi số liệu vào ngày 20 hằng tháng.", D(2026, 3, 20), "FREQ=MONTHLY;BYMONTHDAY=20"),
     "a year and every year after it": ("Thực hiện trong năm 2026 và các năm tiếp theo.", D(2026, 12, 31), "FREQ=YEARLY"),
     # a forecast word does not undo a completion cue after it
     "'dự kiến hoàn thành'": ("Sở Xây dựng chủ trì, dự kiến hoàn thành trong quý II/2026.", D(2026, 6, 30), None),
@@ -74,6 +77,7 @@ def test_a_quarterly_day_from_a_document_in_the_last_quarter() -> None:
 UNDATED = {
     # NOTES 1.6: a recurrence with no day has its rule but no date; "thường xuyên" is no period
     "quarterly, no day": ("Định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.", "FREQ=MONTHLY;INTERVAL=3"),
+    "weekly, no day": ("Định kỳ hằng tuần báo cáo Sở Nông nghiệp và Môi trường.", "FREQ=WEEKLY"),
     "the finer of two periods": ("Định kỳ 6 tháng, hằng năm, Sở tổng hợp báo cáo.", "FREQ=MONTHLY;INTERVAL=6"),
     "as-of cut-off, then a yearly rhythm": ("Bản đồ lập 1 năm 1 lần, thời điểm lập, cập nhật đến hết ngày 31 tháng 12 hàng năm.",
                                             "FREQ=YEARLY"),
@@ -95,6 +99,7 @@ NOT_DEADLINES = {
     "a target, not a due date": "Phấn đấu thực hiện mục tiêu đạt phát thải ròng bằng 0 vào năm 2050.",
     "an event day after 'vào'": "Cuộc họp diễn ra vào ngày 20/3/2026 tại trụ sở.",
     "a monthly report's name": "Bổ sung một chuyên đề vào Báo cáo Giao ban hằng tháng.",
+    "a weekly meeting's name": "Tổ chức giao ban hằng tuần.",
     "a yearly budget": "Bố trí kinh phí trong dự toán ngân sách hằng năm.",
     "a yearly staff review": "Đưa nội dung này vào đánh giá, phân loại cán bộ hàng năm.",
     "a purpose 'và các năm tiếp theo' alone": "Đưa các hạng mục vào vận hành phục vụ mùa mưa 2026 và các năm tiếp theo.",
