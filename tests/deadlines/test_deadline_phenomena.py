@@ -77,6 +77,8 @@ def test_a_quarterly_day_from_a_document_in_the_last_quarter() -> None:
 UNDATED = {
     # NOTES 1.6: a recurrence with no day has its rule but no date; "thường xuyên" is no period
     "quarterly, no day": ("Định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.", "FREQ=MONTHLY;INTERVAL=3"),
+    "half-yearly with a leading zero": ("Định kỳ 06 tháng, các đơn vị gửi báo cáo về Sở.", "FREQ=MONTHLY;INTERVAL=6"),
+    "quarterly as 'N tháng/lần'": ("Tổ chức kiểm tra 3 tháng/lần tại các mỏ.", "FREQ=MONTHLY;INTERVAL=3"),
     "weekly, no day": ("Định kỳ hằng tuần báo cáo Sở Nông nghiệp và Môi trường.", "FREQ=WEEKLY"),
     "the finer of two periods": ("Định kỳ 6 tháng, hằng năm, Sở tổng hợp báo cáo.", "FREQ=MONTHLY;INTERVAL=6"),
     "as-of cut-off, then a yearly rhythm": ("Bản đồ lập 1 năm 1 lần, thời điểm lập, cập nhật đến hết ngày 31 tháng 12 hàng năm.",
