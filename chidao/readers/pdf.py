@@ -7,9 +7,7 @@ Large PDFs are split over both cores.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import re
-import resource
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from chidao.errors import ReadError
+from chidao.readers.isolation import WorkerFailed, run_isolated
 from chidao.readers.layout import Paragraph, continues
 from chidao.readers.pdfpages import PageOptions, PageResult, read_pages
 from chidao.records import Block, Page, SourceText, sha256_bytes
@@ -178,45 +177,33 @@ def _read_isolated(path: Path, data: bytes, indices: list[int],
                    settings: PdfSettings) -> list[PageResult]:
     """Read pages in child processes with a memory cap and a deadline."""
     chunks = _chunks(indices, settings)
-    # fork, not forkserver/spawn: those re-import the caller's __main__, which a script
-    # without an `if __name__ == "__main__"` guard would run again.
-    ctx = mp.get_context("fork")
     timeout = 30 + settings.seconds_per_page * max(len(c) for c in chunks)
-    with ctx.Pool(len(chunks), initializer=_limit_memory, initargs=(settings.memory_mb,),
-                  maxtasksperchild=1) as pool:
-        pending = [pool.apply_async(read_pages, (data, chunk, settings.page_options)) for chunk in chunks]
-        try:
-            # while the workers read: a bomb found here ends them at once, and on a normal
-            # file the check costs no wall-clock time
-            check_stream_sizes(path, data, settings.max_stream_mb * 2**20)
-            results = [r for job in pending for r in job.get(timeout)]
-        except ReadError:
-            pool.terminate()
-            raise
-        except mp.TimeoutError:
-            pool.terminate()
-            raise ReadError(str(path), f"reading took over {timeout:.0f} s (a PDF bomb or a broken page)",
-                            "check the PDF in a viewer; export it again") from None
-        except MemoryError:
-            pool.terminate()
-            raise ReadError(str(path), f"a page needs over {settings.memory_mb} MiB (a PDF bomb?)",
-                            "check the PDF in a viewer; export it again") from None
-        except Exception as err:  # noqa: BLE001 - the child's failure becomes this file's error
-            pool.terminate()
-            raise ReadError(str(path), f"a page could not be read ({type(err).__name__}: {err})",
-                            "export the PDF again") from None
-    return results
+    try:
+        # the stream check runs while the children read: a bomb found there ends them at
+        # once, and on a normal file the check costs no wall-clock time
+        answers = run_isolated(read_pages, [(data, chunk, settings.page_options) for chunk in chunks],
+                               settings.memory_mb, timeout,
+                               meanwhile=lambda: check_stream_sizes(path, data, settings.max_stream_mb * 2**20))
+    except WorkerFailed as failed:
+        raise ReadError(str(path), *_worker_failure(failed, timeout, settings.memory_mb)) from None
+    return [result for answer in answers for result in answer]
+
+
+def _worker_failure(failed: WorkerFailed, timeout: float, memory_mb: int) -> tuple[str, str]:
+    again = "check the PDF in a viewer; export it again"
+    if failed.kind == "timeout":
+        return f"reading took over {timeout:.0f} s (a PDF bomb or a broken page)", again
+    if failed.kind == "memory":
+        return f"a page needs over {memory_mb} MiB (a PDF bomb?)", again
+    if failed.kind == "died":
+        return f"the page reader died ({failed.detail}; a PDF bomb or a broken page)", again
+    return f"a page could not be read ({failed.detail})", "export the PDF again"
 
 
 def _chunks(indices: list[int], settings: PdfSettings) -> list[list[int]]:
     workers = max(1, min(settings.workers, len(indices) // settings.pages_per_worker))
     size = -(-len(indices) // workers)
     return [indices[i:i + size] for i in range(0, len(indices), size)]
-
-
-def _limit_memory(megabytes: int) -> None:
-    limit = megabytes * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def assemble(path: Path, data: bytes, results: list[PageResult]) -> SourceText:
