@@ -112,6 +112,11 @@ ROLES = {
     "addressed unit that directs others": (
         "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:", ["Ủy ban nhân dân tỉnh"], []),
     "leader who directs a unit": ("Phó Thủ tướng chỉ đạo Bộ Tài chính khẩn trương trình đề án.", ["Bộ Tài chính"], []),
+    "duties of a unit in running text are no assignment": (
+        "Đề cao trách nhiệm của cấp ủy, chính quyền, nhất là người đứng đầu.", [], []),
+    "a regional audit office": (
+        "2. Đề nghị Ủy ban Kiểm tra Tỉnh ủy, Kiểm toán khu vực VII phối hợp kiểm tra, giám sát.",
+        ["Ủy ban Kiểm tra Tỉnh ủy", "Kiểm toán khu vực VII"], []),
     "the unit whose duties a heading lists leads": ("2. Trách nhiệm của Ban Quản lý Khu kinh tế tỉnh", ["Ban Quản lý Khu kinh tế tỉnh"], []),
 }
 
