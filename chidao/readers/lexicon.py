@@ -18,6 +18,7 @@ import json
 import math
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -109,34 +110,23 @@ def load_lexicon() -> Lexicon:
     """Build the lexicon once per process (~0.5 s; only OCR'd pages need it)."""
     counts: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
-    syllables: set[str] = set()
-    for entry in _read(*_DICTIONARY).splitlines():
-        parts = _syllables(entry)
-        syllables.update(parts)
-        if len(parts) > MAX_WORD_SYLLABLES:
-            continue  # idioms ("như diều gặp gió"): their pairs are no evidence of ordinary prose
-        for pair in zip(parts, parts[1:]):
-            pairs[pair] += DICTIONARY_PAIR_WEIGHT
-    for name in _place_names(_read(*_PLACES)):
-        parts = _syllables(name)
-        syllables.update(parts)
-        for pair in zip(parts, parts[1:]):
-            pairs[pair] += 1
-    previous: str | None = None
-    for line in _read(*_RUNNING_TEXT).splitlines():
-        token = line.split("\t", 1)[0]
-        if not token.strip():
-            previous = None  # a sentence ends
-            continue
-        parts = _syllables(token)
-        if not parts:
-            previous = None  # punctuation or a number breaks the chain
-            continue
-        counts.update(parts)
-        if previous:
-            pairs[(previous, parts[0])] += 1
-        pairs.update(zip(parts, parts[1:]))
-        previous = parts[-1]
+    dictionary = _entries(_read(*_DICTIONARY).splitlines())
+    places = _entries(sorted(_place_names(_read(*_PLACES))))
+    syllables = {s for entry in dictionary + places for s in entry}
+    for entry in dictionary:
+        if len(entry) <= MAX_WORD_SYLLABLES:  # idioms ("như diều gặp gió") are no evidence of prose
+            pairs.update(zip(entry, entry[1:]))
+    for pair in pairs:
+        pairs[pair] *= DICTIONARY_PAIR_WEIGHT
+    for entry in places:
+        pairs.update(zip(entry, entry[1:]))
+    # one token a line, then two tags; a blank line ends a sentence, and so does any token
+    # that is no word (punctuation, a number): both become an empty entry
+    tokens = _entries(line.split("\t", 1)[0] for line in _read(*_RUNNING_TEXT).splitlines())
+    running = [s for token in tokens for s in (token or [""])]
+    counts.update(running)
+    del counts[""]
+    pairs.update(pair for pair in zip(running, running[1:]) if pair[0] and pair[1])
     syllables.update(counts)
     return Lexicon(frozenset(syllables), counts, pairs)
 
@@ -150,10 +140,15 @@ def _place_names(text: str) -> set[str]:
     return names
 
 
-def _syllables(entry: str) -> list[str]:
-    """Lower-case syllables of a dictionary entry or token; none if any part is not a plain word."""
-    parts = [placement_key(p) for p in unicodedata.normalize("NFC", entry.strip().lower()).split()]
-    return parts if parts and all(p.isalpha() for p in parts) else []
+def _entries(lines: Iterable[str]) -> list[list[str]]:
+    """Each line's lower-case syllables (new tone placement); empty if any part is no plain word."""
+    split = [unicodedata.normalize("NFC", line.lower()).split() for line in lines]
+    keys = {t: placement_key(t) if t.isalpha() else "" for t in {t for parts in split for t in parts}}
+    out: list[list[str]] = []
+    for parts in split:
+        entry = [keys[t] for t in parts]
+        out.append(entry if all(entry) else [])
+    return out
 
 
 def _read(package: str, relative: str) -> str:
