@@ -117,6 +117,11 @@ ROLES = {
     "a regional audit office": (
         "2. Đề nghị Ủy ban Kiểm tra Tỉnh ủy, Kiểm toán khu vực VII phối hợp kiểm tra, giám sát.",
         ["Ủy ban Kiểm tra Tỉnh ủy", "Kiểm toán khu vực VII"], []),
+    "requirements addressed 'đối với' a collective": (
+        "1. Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản.",
+        ["các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản"], []),
+    "'số' inside a name ('chuyển đổi số')": (
+        "Cục Chuyển đổi số và Thông tin dữ liệu TNMT chủ trì thiết lập hệ thống.", ["Cục Chuyển đổi số và Thông tin dữ liệu TNMT"], []),
     "the unit whose duties a heading lists leads": ("2. Trách nhiệm của Ban Quản lý Khu kinh tế tỉnh", ["Ban Quản lý Khu kinh tế tỉnh"], []),
 }
 
