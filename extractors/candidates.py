@@ -14,6 +14,7 @@ from functools import cache
 from extractors.resources import json_data
 from extractors.structure import Node, cites_provision, is_heading, is_label, sentences
 from extractors.flat_tables import find_flat_tables, names_unit
+from extractors.roles import assign_roles
 from extractors.units import find_units
 
 TABLE_SEPARATOR = " | "
@@ -178,6 +179,18 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
         units = find_units(text[m.end():min(cand.end, m.end() + 120)])
         if units and units[0].start <= SUBJECT_REACH:
             cuts.append((m.start(), m.end()))
+    spans = sentences(text, cand.body_start, cand.end)
+    for (_, previous_end), (begin, _) in zip(spans, spans[1:]):
+        # "... Quyết định này. Thanh tra tỉnh, Công an tỉnh ... tham mưu ...": a new sentence
+        # whose subject leads (not "UBND tỉnh yêu cầu ...", the assigner), after a sentence
+        # that has a lead of its own, gives that unit its own task (§2). After a topic
+        # sentence ("Thứ sáu, triển khai ... bồi dưỡng. Học viện ... nghiên cứu ...") it does not.
+        lead = assign_roles(text[begin:cand.end], None).lead
+        if not lead or lead[0].start > SUBJECT_REACH or lead[0].text in text[cand.start:begin]:
+            continue
+        if assign_roles(text[cand.body_start:begin], None).lead:
+            cuts.append((previous_end - 1, begin))
+    cuts.sort()
     if not cuts:
         return [cand]
     parts, begin, body = [], cand.start, cand.body_start

@@ -165,6 +165,8 @@ def join_lines(mapped: Mapped) -> Mapped:
         cell_table = _opens_cell_table(lines, k) or (cell_table and not line.startswith("|") and not _is_heading(line))
         if k > 0 and _PAGE_NUMBER_LINE.match(line) and not cell_table:
             continue
+        if not line and _bridges_blank(previous, lines[k + 1][0] if k + 1 < len(lines) else "") and not cell_table:
+            continue
         if out:
             joined = not (is_columnar or previous_columnar or cell_table) and _joins(previous, line, wrapped)
             out.append(" " if joined else "\n")
@@ -173,6 +175,16 @@ def join_lines(mapped: Mapped) -> Mapped:
         out_offsets.extend(offs)
         previous, previous_columnar = line, is_columnar
     return "".join(out), out_offsets
+
+
+def _bridges_blank(previous: str, following: str) -> bool:
+    """Tell whether a blank line only splits a phrase ("... tuyên truyền, giáo" / "dục nâng cao ...").
+
+    A Vietnamese sentence never opens in lower case, so a paragraph that does continues the
+    unterminated one above it: PDF extraction put a paragraph break inside a wrapped line.
+    """
+    return (bool(previous) and bool(following) and following[0].islower() and previous[-1] not in _TERMINAL
+            and not previous.endswith(":") and not _MARKER.match(following))
 
 
 def _opens_cell_table(lines: list[tuple[str, list[int], int]], k: int) -> bool:

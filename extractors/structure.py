@@ -111,11 +111,22 @@ def parse(text: str) -> list[Node]:
         if is_heading(body):
             heading = node
         nodes.append(node)
-    _join_followers(nodes)
+    _join_followers(text, nodes)
     return nodes
 
 
-def _join_followers(nodes: list[Node]) -> None:
+SUBJECT_REACH = 2  # a unit starting this close to a paragraph's start is its subject
+
+
+def opens_with_unit(line: str) -> bool:
+    """Tell whether a paragraph opens with a unit, its own subject ("Sở Xây dựng chủ trì ...")."""
+    from extractors.units import find_units  # units know nothing of structure; imported late to stay light
+
+    units = find_units(line[:200])
+    return bool(units) and units[0].start <= SUBJECT_REACH
+
+
+def _join_followers(text: str, nodes: list[Node]) -> None:
     """Make the paragraphs between an item and its next sibling part of the item.
 
     "1.1. Triển khai ... ." then two plain paragraphs then "1.2. ...": the paragraphs
@@ -124,6 +135,9 @@ def _join_followers(nodes: list[Node]) -> None:
     """
     pending: list[Node] = []
     for node in nodes:
+        if node.follows is not None and opens_with_unit(text[node.start:node.end]):
+            pending = []  # "Thanh tra tỉnh, Công an tỉnh ... tham mưu ...": a new subject, a task of its own
+            continue
         if node.follows is not None and (not pending or pending[0].follows is node.follows):
             pending.append(node)
             continue

@@ -72,6 +72,15 @@ SPLITS = [
      ["Giao Sở Xây dựng rà soát quy hoạch; báo cáo kết quả trước ngày 30/6/2026."], "own: same subject, no split"),
     ("Sở Công Thương kiểm tra an toàn; tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
      ["Sở Công Thương kiểm tra an toàn; tổng hợp, báo cáo Ủy ban nhân dân tỉnh."], "own: a unit later in the clause is an object"),
+    ("2. Đề nghị Thanh tra tỉnh kiểm tra định kỳ việc thực hiện. Công an tỉnh theo chức năng tham mưu xử lý vi phạm.",
+     ["2. Đề nghị Thanh tra tỉnh kiểm tra định kỳ việc thực hiện.", "Công an tỉnh theo chức năng tham mưu xử lý vi phạm."],
+     "own: a new sentence with a new leading subject"),
+    ("1. Triển khai hiệu quả công tác đào tạo. Học viện Hành chính Quốc gia biên soạn tài liệu.",
+     ["1. Triển khai hiệu quả công tác đào tạo. Học viện Hành chính Quốc gia biên soạn tài liệu."],
+     "own: after a topic sentence with no unit, the unit's sentence stays in the item"),
+    ("1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ.",
+     ["1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ."],
+     "own: a sentence opened by the assigner is no new doer"),
 ]
 
 
