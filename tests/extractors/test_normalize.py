@@ -274,3 +274,21 @@ else:
     @pytest.mark.skip(reason="hypothesis is not installed (pip install hypothesis)")
     def test_offset_map_property() -> None:
         pass
+
+
+BLANK_BREAKS = [
+    ("3.1. Tăng cường tuyên truyền, giáo\n\ndục nâng cao nhận thức\n\n- Quán triệt quan điểm.",
+     "3.1. Tăng cường tuyên truyền, giáo dục nâng cao nhận thức\n\n- Quán triệt quan điểm.", "own: break inside a heading"),
+    ("Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể\n\ntỉnh; Đảng ủy Ủy ban nhân dân tỉnh.",
+     "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh.",
+     "own: break inside a unit list"),
+    ("Sở Tài chính bố trí kinh phí.\n\nthực hiện theo quy định.", "Sở Tài chính bố trí kinh phí.\n\nthực hiện theo quy định.",
+     "own: a terminated paragraph stays apart"),
+    ("Yêu cầu các đơn vị như sau:\n\na) Rà soát hồ sơ.", "Yêu cầu các đơn vị như sau:\n\na) Rà soát hồ sơ.",
+     "own: a list marker after an intro stays apart"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "source"), BLANK_BREAKS)
+def test_blank_line_inside_a_phrase_is_bridged(text: str, expected: str, source: str) -> None:
+    assert norm(text) == expected
