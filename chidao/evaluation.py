@@ -8,10 +8,9 @@ Spans are compared in the source text's offsets, so normalization cannot shift t
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from extractors.normalize import normalize
+from extractors.unit_keys import unit_key as unit_key  # re-exported: scorers compare units by it
 
 _WORD = re.compile(r"\w+")
 MIN_PRECISION_SHARE = 0.6
@@ -52,10 +51,6 @@ def match_spans(text: str, predicted: list[Span], gold: list[Span]) -> list[tupl
     return pairs
 
 
-def unit_key(unit: str) -> str:
-    """Compare units as an officer would: case, spacing and tone-mark placement aside."""
-    text = normalize(unicodedata.normalize("NFC", unit)).text
-    return " ".join(text.casefold().replace("ủy ban nhân dân", "ubnd").split()).strip(" .;,")
 
 
 @dataclass(slots=True)

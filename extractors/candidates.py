@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from extractors.resources import json_data
-from extractors.structure import Node, cites_provision, is_heading, is_label, sentences
 from extractors.flat_tables import find_flat_tables, names_unit
+from extractors.resources import json_data
 from extractors.roles import assign_roles
+from extractors.structure import Node, cites_provision, is_heading, is_label, sentences
 from extractors.units import find_units
 
 TABLE_SEPARATOR = " | "

@@ -17,13 +17,19 @@ from chidao.records import DocumentRecord, Extraction, SourceText, TaskRecord, d
 from extractors.candidates import Candidate, find_candidates
 from extractors.classifier import CandidateView, TaskClassifier
 from extractors.cues import CueHit, find_cues, rule_score
-from extractors.deadlines import DeadlineMention, choose_deadline, find_deadlines, parse_deadline_value
+from extractors.deadlines import (
+    DeadlineMention,
+    choose_deadline,
+    find_deadlines,
+    parse_deadline_value,
+)
 from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
-from extractors.restatements import restatements
+from extractors.restatements import Said, restatements
 from extractors.roles import Roles, assign_roles
 from extractors.structure import parse
+from extractors.unit_keys import unit_key
 from extractors.units import find_units
 
 RULE_THRESHOLD = 1.5  # rule score above which a candidate is a task when no model is trained
@@ -185,12 +191,16 @@ def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:
 def keep_tasks(analyses: list[Analysis], threshold: float) -> list[Analysis]:
     """Return the analyses taken as tasks: above the threshold, less restatements of table rows."""
     chosen = [a for a in analyses if a.probability >= threshold]
-    rows = [a.body for a in chosen if a.candidate.kind == "row"]
+    rows = [_said(a) for a in chosen if a.candidate.kind == "row"]
     if not rows:
         return chosen
     others = [i for i, a in enumerate(chosen) if a.candidate.kind != "row"]
-    dropped = {others[k] for k in restatements([chosen[i].body for i in others], rows)}
+    dropped = {others[k] for k in restatements([_said(chosen[i]) for i in others], rows)}
     return [a for i, a in enumerate(chosen) if i not in dropped]
+
+
+def _said(a: Analysis) -> Said:
+    return Said(a.body, frozenset(unit_key(u) for u in a.lead))
 
 
 def _action(a: Analysis) -> str:

@@ -120,7 +120,9 @@ SUBJECT_REACH = 2  # a unit starting this close to a paragraph's start is its su
 
 def opens_with_unit(line: str) -> bool:
     """Tell whether a paragraph opens with a unit, its own subject ("Sở Xây dựng chủ trì ...")."""
-    from extractors.units import find_units  # units know nothing of structure; imported late to stay light
+    from extractors.units import (
+        find_units,  # units know nothing of structure; imported late to stay light
+    )
 
     units = find_units(line[:200])
     return bool(units) and units[0].start <= SUBJECT_REACH
