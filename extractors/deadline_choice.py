@@ -22,17 +22,18 @@ def _range_end(chosen: DeadlineMention, cued: list[DeadlineMention]) -> Deadline
 def choose_deadline(mentions: list[DeadlineMention]) -> DeadlineMention | None:
     """Pick the task's due date among a sentence's mentions.
 
-    A dated, cue-bearing mention wins over an undated one, and urgency comes last; among
-    dated ones the most precise counts, then the first (a second date in a sentence is
-    mostly another unit's step; "trong giai đoạn 2021-2025" is mostly scope), except that
-    a "từ X đến Y" range is due at its end Y.
+    A dated, cue-bearing mention wins over an undated one; among dated ones the most
+    precise counts, then the first (a second date in a sentence is mostly another unit's
+    step; "trong giai đoạn 2021-2025" is mostly scope), except that a "từ X đến Y" range is
+    due at its end Y. Urgency words are never the deadline (ANNOTATION §4: *khẩn trương,
+    kịp thời, ngay, sớm* give null), so a task that only says "khẩn trương" has none of its
+    own and inherits its list intro's.
     """
     timed = [m for m in mentions if m.granularity != "urgency"]
     dated = [m for m in timed if m.date is not None]
     cued = [m for m in dated if m.cue is not None] or dated
     if not cued:
-        pool = timed or mentions
-        return pool[0] if pool else None
+        return timed[0] if timed else None
     chosen = _range_end(min(cued, key=lambda m: _PRECISION.get(m.granularity, len(_PRECISION))), cued)
     repeats = next((m.recurrence for m in timed if m.date is None and m.recurrence), None)
     if chosen.recurrence is None and repeats:

@@ -45,7 +45,10 @@ def parse_deadline_value(cell: str, doc_date: datetime.date | None) -> DeadlineM
     """
     mentions = scan(cell, doc_date, strict=False)
     dated = [m for m in mentions if m.date is not None and m.granularity != "urgency"]
-    chosen = max(dated, key=lambda m: m.date or datetime.date.min) if dated else choose_deadline(mentions)
+    if dated:
+        chosen: DeadlineMention | None = max(dated, key=lambda m: m.date or datetime.date.min)
+    else:  # a deadline column that says "Thường xuyên" keeps it as its text
+        chosen = choose_deadline(mentions) or (mentions[0] if mentions else None)
     if chosen is None:
         return None
     start = len(cell) - len(cell.lstrip())

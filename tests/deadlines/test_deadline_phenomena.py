@@ -85,13 +85,27 @@ UNDATED = {
                                             "FREQ=YEARLY"),
     "count from another event (a contract)": ("Thanh toán trong 30 ngày kể từ ngày ký hợp đồng.", None),
     "count from another event (a complete file)": ("Giải quyết trong 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.", None),
-    "'thường xuyên' is urgency": ("Thường xuyên kiểm tra, giám sát.", None),
 }
 
 
 @pytest.mark.parametrize(("sentence", "rule"), UNDATED.values(), ids=UNDATED.keys())
 def test_no_date(sentence: str, rule: str | None) -> None:
     assert chosen(sentence)[:2] == (None, rule)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thường xuyên kiểm tra, giám sát.",
+    "Các đơn vị khẩn trương rà soát, báo cáo kịp thời.",
+    "Sở Y tế chỉ đạo xử lý ngay.",
+])
+def test_urgency_alone_leaves_the_task_without_a_deadline(sentence: str) -> None:
+    mentions = find_deadlines(sentence, DOC)
+    assert mentions and {m.granularity for m in mentions} == {"urgency"}
+    assert choose_deadline(mentions) is None  # ANNOTATION §4: urgency is not a date
+
+
+def test_urgency_beside_a_date_gives_the_date() -> None:
+    assert chosen("Khẩn trương rà soát, hoàn thành trước ngày 30/4/2026.")[:2] == (D(2026, 4, 30), None)
 
 
 NOT_DEADLINES = {
