@@ -29,12 +29,14 @@ class RoleRule:
     not_before_number: bool = False
     at_opening: str | None = None  # the role instead when the cue opens the item ("- Chỉ đạo Y ...")
     after_comma: str | None = None  # the role instead after "unit," ("Ủy ban nhân dân tỉnh, chỉ đạo Y ...")
+    after_mention: str | None = None  # the role instead right after a unit only mentioned ("đôn đốc Y phối hợp với Z")
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
         """Build a rule, rejecting unknown keys, roles and directions."""
         check_keys(raw, {f.name for f in fields(cls)}, source)
-        bad_opening = raw.get("at_opening", "lead") not in ROLES or raw.get("after_comma", "lead") not in ROLES
+        instead = (raw.get(name, "lead") for name in ("at_opening", "after_comma", "after_mention"))
+        bad_opening = any(role not in ROLES for role in instead)
         if raw.get("role") not in ROLES or raw.get("direction") not in ("forward", "backward") or bad_opening:
             raise UnitDataError(source, f"cue {raw.get('cue')!r}: bad role or direction", f"role in {ROLES}")
         tupled: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}

@@ -200,6 +200,8 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
                 rule = replace(rule, role=rule.at_opening)
             elif rule.after_comma and k > 0 and toks[k - 1].text == "," and any(g.j == k - 1 for g in groups):
                 rule = replace(rule, role=rule.after_comma)
+            elif rule.after_mention and _after_mentioned(toks, k, groups):
+                rule = replace(rule, role=rule.after_mention)
             target = _apply(rule, k, k + m[0], toks, groups)
             if target is not None and rule.role == "assigner" and assigner is None:
                 assigner = _assigner_text(text, toks, target, k)
@@ -211,6 +213,12 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     if not any("lead" in g.roles for g in groups):
         _lead_when_alone(toks, groups)
     return _collect(groups, assigner)
+
+
+def _after_mentioned(toks: Sequence[Token], k: int, groups: list[_Group]) -> bool:
+    """Tell whether the nearest group before token k, with only words between, is only mentioned."""
+    before = [g for g in groups if g.j <= k]
+    return bool(before) and before[-1].roles == {"mention"} and all(t.word for t in toks[before[-1].j : k])
 
 
 def _through_semicolons(toks: Sequence[Token], groups: list[_Group]) -> None:

@@ -13,6 +13,7 @@ from extractors.unit_grammar import Grammar, HeadRule, PhraseTable, Token
 from extractors.unit_named import (
     Span,
     collective_nouns,
+    having,
     head_at,
     locality,
     matched,
@@ -77,7 +78,7 @@ def parse_collective(g: Grammar, toks: Sequence[Token], i: int) -> Span | None:
     if end == i + 1:
         named = parse_unit(g, toks, i + 1)
         return Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
-    end = _owner(g, toks, _open_qualifier(g, toks, end))
+    end = having(g, toks, _owner(g, toks, _open_qualifier(g, toks, end)))
     return Span(i, end, matched(g.nouns, toks, i + 1), collective=True)
 
 

@@ -178,7 +178,7 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
     if j < len(toks) and toks[j].key == "các":
         coll = collective_nouns(g, toks, j + 1, levels_only=True)
         if coll > j + 1:
-            return Span(i, coll, rule.head, collective=True)
+            return Span(i, having(g, toks, coll), rule.head, collective=True)
     if j + 1 < len(toks) and toks[j].key == "các" and toks[j + 1].cap:
         j += 1  # "Ban Quản lý các Khu công nghiệp tỉnh": "các" before a capitalized name stays in it
     named = False
@@ -232,6 +232,22 @@ def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: boo
             continue
         break
     return max(end, start)
+
+
+_HAVING = 4  # syllables after "có": "các xã, phường có cụm công nghiệp", not a clause
+
+
+def having(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in "có" and a short noun phrase after a collective, which says which of them:
+    "Ủy ban nhân dân các xã, phường có cụm công nghiệp" (not "có trách nhiệm", a stop phrase)."""
+    stop = g.stops.match(toks, k)
+    if stop is None or stop[0] != 1 or toks[k].key != "có":
+        return k
+    m = k + 1
+    while m < len(toks) and m - k <= _HAVING and toks[m].word and not toks[m].cap and not g.stops.match(toks, m):
+        m += 1
+    closed = m == len(toks) or bool(g.stops.match(toks, m)) or not toks[m].word
+    return m if k + 1 < m and m - k <= _HAVING + 1 and closed else k
 
 
 def place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:

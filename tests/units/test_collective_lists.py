@@ -84,6 +84,13 @@ EXTENTS = {
     "'các' before an elliptical list is not a plural": (
         "Giao Sở Y tế, các Sở: Tài chính, Nội vụ phối hợp.", ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]),
     "an association": ("Hiệp hội Doanh nghiệp tỉnh tuyên truyền tới hội viên.", ["Hiệp hội Doanh nghiệp tỉnh"]),
+    # "có" + a short noun phrase says which members of a collective
+    "people's committees that have industrial clusters": (
+        "7. Ủy ban nhân dân các xã, phường có cụm công nghiệp", ["Ủy ban nhân dân các xã, phường có cụm công nghiệp"]),
+    "collective that holds an activity": (
+        "Đề nghị các tổ chức, cá nhân có hoạt động khoáng sản thực hiện kê khai.", ["các tổ chức, cá nhân có hoạt động khoáng sản"]),
+    "'có trách nhiệm' is the verb": ("Các xã, phường có trách nhiệm bố trí mặt bằng.", ["Các xã, phường"]),
+    "'có văn bản' is the verb": ("Các đơn vị có văn bản gửi Sở Tài chính.", ["Các đơn vị", "Sở Tài chính"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
@@ -122,6 +129,12 @@ ROLES = {
         ["các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản"], []),
     "'số' inside a name ('chuyển đổi số')": (
         "Cục Chuyển đổi số và Thông tin dữ liệu TNMT chủ trì thiết lập hệ thống.", ["Cục Chuyển đổi số và Thông tin dữ liệu TNMT"], []),
+    # "đôn đốc Y phối hợp với Z": Z works with Y, not with the task's lead (corpus/NOTES.md 1.4)
+    "coordination of a unit only followed up": (
+        "- Chủ trì theo dõi, đôn đốc các chủ đầu tư hạ tầng phối hợp chặt chẽ với chính quyền địa phương đẩy nhanh giải phóng mặt bằng.",
+        [], []),
+    "coordination after a comma is the lead's": (
+        "- Báo cáo Ủy ban nhân dân tỉnh kết quả; phối hợp với Sở Tài chính rà soát.", [], ["Sở Tài chính"]),
     "the unit whose duties a heading lists leads": ("2. Trách nhiệm của Ban Quản lý Khu kinh tế tỉnh", ["Ban Quản lý Khu kinh tế tỉnh"], []),
 }
 
