@@ -32,6 +32,7 @@ class FormRule:
     granularity: str
     resolve: str
     words: dict[str, Any] | None = None
+    excluded_cues: tuple[str, ...] = ()  # cues that never govern it ("trước 1975" narrates, "Thời hạn: 2026" is due)
     requires_recurrence: str | None = None  # the RRULE that must follow ("20" only in "20 hằng tháng")
     note: str = ""
 

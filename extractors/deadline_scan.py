@@ -60,6 +60,8 @@ def _cue_before(text: str, found: Found) -> tuple[str, int, int] | None:
 
 def _cue_governs(rule: CueRule, found: Found, text: str) -> bool:
     """Whether the cue may govern this kind of expression ("sau" only a count with "kể từ")."""
+    if rule.phrase in found.form.excluded_cues:
+        return False
     granularity = found.form.granularity
     repeats = found.recurrence is not None and granularity in rule.only_recurring
     if rule.only is not None and granularity not in rule.only and not repeats:

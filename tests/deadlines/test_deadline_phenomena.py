@@ -113,6 +113,7 @@ NOT_DEADLINES = {
     "data cut-off (tính đến hết ngày)": "Số liệu báo cáo tính đến hết ngày 30/6/2026.",
     "running total cut-off": "Giải ngân lũy kế đến hết quý II/2026 đạt 45%.",
     "a target, not a due date": "Phấn đấu thực hiện mục tiêu đạt phát thải ròng bằng 0 vào năm 2050.",
+    "a national commitment": "Thực hiện NDC lĩnh vực lâm nghiệp, cam kết phát thải ròng bằng “0” vào năm 2050.",
     "an event day after 'vào'": "Cuộc họp diễn ra vào ngày 20/3/2026 tại trụ sở.",
     "a monthly report's name": "Bổ sung một chuyên đề vào Báo cáo Giao ban hằng tháng.",
     "a weekly meeting's name": "Tổ chức giao ban hằng tuần.",
@@ -125,6 +126,11 @@ NOT_DEADLINES = {
 @pytest.mark.parametrize("sentence", NOT_DEADLINES.values(), ids=NOT_DEADLINES.keys())
 def test_not_deadlines(sentence: str) -> None:
     assert [m for m in find_deadlines(sentence, DOC) if m.granularity != "urgency"] == []
+
+
+def test_a_bare_year_after_truoc_narrates_even_without_a_document_date() -> None:
+    assert find_deadlines("Nơi này trước 1975 là nghĩa địa.", None) == []
+    assert chosen("Thời gian hoàn thành: 2027.", None)[0] == D(2027, 12, 31)
 
 
 CELLS = {
