@@ -7,17 +7,17 @@ time its limits allow; it knows nothing of files, errors or `SourceText`.
 from __future__ import annotations
 
 import ctypes
-import io
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from chidao.readers import ocr
 from chidao.readers.fonts import repair_text
+from chidao.readers.tables import table_rows
 from chidao.readers.layout import (
     COLUMN_GAP,
     Paragraph,
@@ -27,9 +27,6 @@ from chidao.readers.layout import (
     group_lines,
     page_paragraphs,
 )
-
-if TYPE_CHECKING:  # pdfplumber itself is imported only when a page has a table to find
-    from pdfplumber.pdf import PDF
 
 # A page whose text layer has fewer visible characters than this is treated as a scan.
 MIN_TEXT_CHARS = 20
@@ -50,6 +47,8 @@ class PageResult:
     warnings: list[str] = field(default_factory=list)
     # the body's left and right edges, for joining a paragraph cut by the page break
     edges: tuple[float, float] = (0.0, 0.0)
+    # whether the page's drawn lines were searched for a table (which imports pdfplumber)
+    tables_searched: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +62,13 @@ class PageOptions:
 def read_pages(data: bytes, indices: list[int], options: PageOptions) -> list[PageResult]:
     """Read the pages at 0-based `indices` of the PDF in `data`."""
     doc = pdfium.PdfDocument(data)
-    plumber = _Plumber(data)
     try:
-        return [_read_page(doc, plumber, i, options) for i in indices]
+        return [_read_page(doc, i, options) for i in indices]
     finally:
-        plumber.close()
         doc.close()
 
 
-def _read_page(doc: pdfium.PdfDocument, plumber: _Plumber, index: int,
-               options: PageOptions) -> PageResult:
+def _read_page(doc: pdfium.PdfDocument, index: int, options: PageOptions) -> PageResult:
     page = doc[index]
     width, height = page.get_size()
     result = PageResult(index + 1, width, height)
@@ -88,7 +84,8 @@ def _read_page(doc: pdfium.PdfDocument, plumber: _Plumber, index: int,
         result.warnings.append(f"page {index + 1} has no text layer and OCR is off")
     rows: list[Paragraph] = []
     if not result.ocr and _path_count(page) >= MIN_TABLE_PATHS:
-        rows, segments = plumber.table_rows(index, segments)
+        rows, segments = table_rows(page, textpage, text, height, segments)
+        result.tables_searched = True
     lines = drop_page_numbers(group_lines(segments), height)
     paragraphs = page_paragraphs(lines, width, first_page=index == 0)
     result.paragraphs = _merge_rows(paragraphs, rows)
@@ -204,43 +201,3 @@ def _merge_rows(paragraphs: list[Paragraph], rows: list[Paragraph]) -> list[Para
     if not rows:
         return paragraphs
     return sorted(paragraphs + rows, key=lambda p: p.bbox[1])
-
-
-class _Plumber:
-    """Opens the PDF in pdfplumber only when a page needs its table finder."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._pdf: PDF | None = None
-
-    def table_rows(self, index: int, segments: list[Segment]) -> tuple[list[Paragraph], list[Segment]]:
-        """Return the page's table rows as paragraphs, and the segments outside the tables."""
-        import pdfplumber
-
-        if self._pdf is None:
-            self._pdf = pdfplumber.open(io.BytesIO(self._data))
-        page = self._pdf.pages[index]
-        rows: list[Paragraph] = []
-        boxes = []
-        for table in page.find_tables():
-            grid = table.extract()
-            cells = [c for row in grid for c in row]
-            if sum(1 for c in cells if not (c or "").strip()) > 0.5 * len(cells):
-                continue  # a frame around a quotation, split at every glyph: read it as text
-            boxes.append(table.bbox)
-            for row, cells in zip(table.rows, grid):
-                texts = [" ".join((c or "").split()) for c in cells]
-                if any(texts):
-                    rows.append(Paragraph(" | ".join(texts), "table-row", tuple(row.bbox)))
-        outside = [s for s in segments if not any(_inside(s, b) for b in boxes)]
-        return rows, outside
-
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-
-
-def _inside(seg: Segment, bbox: tuple[float, float, float, float]) -> bool:
-    cx, cy = (seg.x0 + seg.x1) / 2, (seg.top + seg.bottom) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
-
