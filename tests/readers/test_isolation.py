@@ -61,3 +61,9 @@ def test_the_parents_own_failure_ends_the_children() -> None:
     with pytest.raises(RuntimeError, match="a bomb"):
         run_isolated(_sleep, [(), ()], memory_mb=512, timeout=60, meanwhile=refuse)
     assert time.monotonic() - start < 10
+
+
+def test_idle_cpus_counts_at_least_one_and_at_most_all() -> None:
+    from chidao.readers.pdf import idle_cpus
+
+    assert 1 <= idle_cpus() <= len(os.sched_getaffinity(0))
