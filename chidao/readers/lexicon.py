@@ -1,6 +1,7 @@
 """Vietnamese syllables, their frequencies and which follow which, from underthesea's data.
 
-Two files that ship inside the underthesea wheel (Apache-2.0), read where they lie:
+`data/vi_lexicon.tsv.gz` holds the lexicon, built by `python -m chidao.readers.lexicon` from
+three files that ship inside the underthesea wheel (Apache-2.0):
 - `corpus/data/Viet74K.txt`: 74k Vietnamese words, one a line ("bổ sung", "sửa đổi"); its
   syllables are the inventory of valid syllables, and each pair of syllables inside a word
   counts as seen together;
@@ -9,10 +10,14 @@ Two files that ship inside the underthesea wheel (Apache-2.0), read where they l
 - the VLSP 2013 test text its POS tagger was checked on (~97k syllables of news and legal
   prose, one word a line, sentences separated by blank lines): syllable frequencies and the
   pairs that follow each other in running text.
+Building it takes ~1 s of CPU, loading the file ~0.2 s: each worker that OCRs a page loads it.
+The file has one row a syllable ("S", syllable, count in running text) and one a pair
+("P", first, second, weight), lower case, NFC, new tone placement.
 """
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import math
@@ -105,9 +110,37 @@ class Lexicon:
         return score
 
 
+LEXICON_FILE = "vi_lexicon.tsv.gz"
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Build the lexicon once per process (~0.5 s; only OCR'd pages need it)."""
+    """Read the lexicon file once per process (only OCR'd pages need it)."""
+    raw = resources.files("chidao.readers.data").joinpath(LEXICON_FILE).read_bytes()
+    counts: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    syllables: set[str] = set()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines()[1:]:
+        kind, *fields = line.split("\t")
+        if kind == "S":
+            syllables.add(fields[0])
+            if fields[1] != "0":
+                counts[fields[0]] = int(fields[1])
+        else:
+            pairs[(fields[0], fields[1])] = int(fields[2])
+    return Lexicon(frozenset(syllables), counts, pairs)
+
+
+def write_lexicon(lexicon: Lexicon, path: Path) -> None:
+    """Write the lexicon as the gzip'd TSV `load_lexicon` reads (rows sorted: stable diffs)."""
+    lines = ["kind\tfirst\tsecond_or_count\tweight"]
+    lines += [f"S\t{s}\t{lexicon.counts[s]}" for s in sorted(lexicon.syllables)]
+    lines += [f"P\t{a}\t{b}\t{n}" for (a, b), n in sorted(lexicon.pairs.items())]
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
+
+
+def build_lexicon() -> Lexicon:
+    """Build the lexicon from underthesea's files (~1 s)."""
     counts: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     dictionary = _entries(_read(*_DICTIONARY).splitlines())
@@ -158,3 +191,8 @@ def _read(package: str, relative: str) -> str:
         raise FileNotFoundError(f"the {package} package is not installed")
     return (Path(spec.submodule_search_locations[0]) / relative).read_text(encoding="utf-8")
 
+
+if __name__ == "__main__":
+    target = Path(__file__).resolve().parent / "data" / LEXICON_FILE
+    write_lexicon(build_lexicon(), target)
+    print(f"wrote {target} ({target.stat().st_size // 1024} KiB)")

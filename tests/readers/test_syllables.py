@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from chidao.readers.lexicon import load_lexicon, placement_key, skeleton
+from chidao.readers.lexicon import build_lexicon, load_lexicon, placement_key, skeleton
 from chidao.readers.syllables import UNSURE_BELOW, Word, change_cost, correct_line
 
 UNSURE = UNSURE_BELOW - 20
@@ -78,3 +78,11 @@ def test_tone_placement_table_moves_one_mark_between_the_same_letters() -> None:
                                            ("quý", "quý"), ("hoàng", "hoàng"), ("khỏe", "khỏe")])
 def test_placement_key(word: str, key: str) -> None:
     assert placement_key(word) == key
+
+
+def test_lexicon_file_is_what_underthesea_data_builds() -> None:
+    # rebuild with `python -m chidao.readers.lexicon` after changing how it is built
+    shipped, built = load_lexicon(), build_lexicon()
+    assert shipped.syllables == built.syllables
+    assert shipped.counts == built.counts
+    assert shipped.pairs == built.pairs
