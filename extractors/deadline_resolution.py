@@ -19,6 +19,7 @@ from extractors.deadline_recurrence import monthly_on, quarterly_on, weekly_on, 
 from extractors.deadline_rules import FormRule, RecurrenceRule
 
 AFTER_COUNT = re.compile(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s*)?", re.IGNORECASE)
+_AROUND_EVENT = re.compile(r"\s*(?:trước|sau)\s+(?:khi|ngày|thời\s+điểm)(?!\w)", re.IGNORECASE)
 _QUARTER = re.compile(r"IV|I{1,3}|[1-4]", re.I)
 _ANCHOR_END = re.compile(r"\s*(?:[,.;:)]|$|(?:và|để|các|cơ\s+quan|đơn\s+vị)(?!\w))", re.I)  # "kể từ ngày ký, ..."
 
@@ -159,7 +160,12 @@ def count_from(text: str, pos: int, ref: datetime.date | None) -> tuple[datetime
 
 
 def _resolve_relative(found: Found, text: str, ref: datetime.date | None) -> tuple[datetime.date | None, int]:
-    """Resolve "10 ngày (làm việc) kể từ ...": the start day plus the count."""
+    """Resolve "10 ngày (làm việc) kể từ ...": the start day plus the count.
+
+    "10 ngày trước khi tổ chức hội nghị" counts back from an event the text does not date.
+    """
+    if _AROUND_EVENT.match(text, found.end):
+        return None, found.end
     start, end, _ = count_from(text, found.end, ref)
     if start is None:
         return None, end

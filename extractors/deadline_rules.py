@@ -44,6 +44,8 @@ class CueRule:
     only_recurring: tuple[str, ...] = ()  # more it may govern when they repeat ("vào ngày 20 hằng tháng")
     requires_from: bool = False  # a count it governs must say "kể từ ..." ("sau 30 ngày kể từ")
     requires_after: str | None = None  # a regex the words after the expression must match
+    not_after: str | None = None  # a regex the words before the cue must not end with ("năm trước")
+    label: bool = False  # may head a label: "Thời hạn nộp báo cáo: ngày 15/6/2026"
     note: str = ""
 
 

@@ -24,6 +24,7 @@ _CUE_WINDOW = 60  # a cue and its fillers sit within this many characters before
 RANGE_LINK = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s*)?", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<!\w)từ\s+(?:ngày\s*)?$", re.IGNORECASE)
 _BLOCKER_BREAK = re.compile(r"[.;:\n]")
+_LABEL_TAIL = re.compile(r"[^.;:\n]{0,40}:")  # "Thời hạn nộp báo cáo:" — a label's words up to its colon
 
 
 def _candidates(text: str) -> list[Found]:
@@ -51,9 +52,15 @@ def _cue_before(text: str, found: Found) -> tuple[str, int, int] | None:
     g, start = grammar(), found.start
     window_start = max(0, start - _CUE_WINDOW)
     for cue in reversed(list(g.cues.finditer(text, window_start, start))):
-        tail = g.filler_tail.fullmatch(text, cue.end(), start)
         name = g.canon(cue[0])
-        if tail and _cue_governs(g.cue_rules[name], found, text):
+        rule = g.cue_rules[name]
+        if rule.not_after and re.search(rule.not_after, text[max(0, cue.start() - 20):cue.start()], re.I):
+            continue  # "từ ngày 15/12 năm trước đến ...": "năm trước" is the previous year, no cue
+        tail = g.filler_tail.fullmatch(text, cue.end(), start)
+        if not tail and rule.label:
+            label = _LABEL_TAIL.match(text, cue.end(), start)
+            tail = g.filler_tail.fullmatch(text, label.end(), start) if label else None
+        if tail and _cue_governs(rule, found, text):
             return name, cue.start(), cue.end()
     return None
 

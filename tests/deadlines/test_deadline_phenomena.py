@@ -36,6 +36,10 @@ DUE = {
     "the current week": ("Các xã báo cáo số liệu trong tuần này.", D(2026, 3, 8), None),
     "the next week": ("Các xã báo cáo số liệu trong tuần tới.", D(2026, 3, 15), None),
     "two years named after a count": ("Hoàn thành trong 2 năm 2026 - 2027.", D(2027, 12, 31), None),
+    "a label with its own words before the colon": ("Hạn cuối nộp hồ sơ: ngày 15/6/2026.", D(2026, 6, 15), None),
+    "a label 'Thời hạn nộp báo cáo:'": ("Thời hạn nộp báo cáo: trước ngày 10/6/2026.", D(2026, 6, 10), None),
+    "'không muộn hơn'": ("Gửi ý kiến góp ý về Sở Tư pháp không muộn hơn ngày 30/5/2026.", D(2026, 5, 30), None),
+    "'Đến ngày ... phải hoàn thành'": ("Đến ngày 30/6/2026 phải hoàn thành việc bàn giao.", D(2026, 6, 30), None),
     # 'vào' governs a period the work must fall in
     "'vào' a quarter": ("Tổ chức kiểm tra vào quý III/2026.", D(2026, 9, 30), None),
     "'vào năm' after a goal": ("Xây dựng khu du lịch trở thành khu không rác thải nhựa vào năm 2030.", D(2030, 12, 31), None),
@@ -83,6 +87,7 @@ UNDATED = {
     "the finer of two periods": ("Định kỳ 6 tháng, hằng năm, Sở tổng hợp báo cáo.", "FREQ=MONTHLY;INTERVAL=6"),
     "as-of cut-off, then a yearly rhythm": ("Bản đồ lập 1 năm 1 lần, thời điểm lập, cập nhật đến hết ngày 31 tháng 12 hàng năm.",
                                             "FREQ=YEARLY"),
+    "a count back from an event": ("Chậm nhất 10 ngày trước khi tổ chức hội nghị, gửi tài liệu.", None),
     "count from another event (a contract)": ("Thanh toán trong 30 ngày kể từ ngày ký hợp đồng.", None),
     "count from another event (a complete file)": ("Giải quyết trong 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.", None),
 }
@@ -114,6 +119,7 @@ NOT_DEADLINES = {
     "running total cut-off": "Giải ngân lũy kế đến hết quý II/2026 đạt 45%.",
     "a target, not a due date": "Phấn đấu thực hiện mục tiêu đạt phát thải ròng bằng 0 vào năm 2050.",
     "a national commitment": "Thực hiện NDC lĩnh vực lâm nghiệp, cam kết phát thải ròng bằng “0” vào năm 2050.",
+    "'năm trước' is last year, not a cue": "Số liệu báo cáo tính từ ngày 15/12 năm trước đến ngày 14/12 năm báo cáo.",
     "an event day after 'vào'": "Cuộc họp diễn ra vào ngày 20/3/2026 tại trụ sở.",
     "a monthly report's name": "Bổ sung một chuyên đề vào Báo cáo Giao ban hằng tháng.",
     "a weekly meeting's name": "Tổ chức giao ban hằng tuần.",
