@@ -27,7 +27,7 @@ class Grammar:
     anchors: re.Pattern[str]
     anchor_rules: dict[str, AnchorRule]
     urgency: tuple[tuple[UrgencyRule, re.Pattern[str]], ...]
-    blockers: tuple[tuple[BlockerRule, re.Pattern[str]], ...]
+    blockers: tuple[tuple[BlockerRule, re.Pattern[str], frozenset[str] | None], ...]  # rule, phrase, cues it blocks
     noun_prepositions: re.Pattern[str]
     noun_heads: re.Pattern[str]
     canon: Callable[[str], str]
@@ -105,7 +105,8 @@ def grammar() -> Grammar:
         anchor_rules={canon(a.phrase): a for a in anchors},
         urgency=tuple((u, re.compile(rf"(?<!\w){phrase_pattern(u.phrase, variants)}(?!\w)", re.I))
                       for u in load_rules("deadline_urgency.jsonl")),
-        blockers=tuple((b, re.compile(_words([b.phrase], variants), re.I))
+        blockers=tuple((b, re.compile(_words([b.phrase], variants), re.I),
+                        frozenset(canon(c) for c in b.cues) if b.cues is not None else None)
                        for b in load_rules("deadline_blockers.jsonl")),
         noun_prepositions=re.compile(_words([f.phrase for f in frames if f.kind == "preposition"], variants), re.I),
         noun_heads=re.compile(rf"{_words([f.phrase for f in frames if f.kind == 'noun'], variants)}\s*$", re.I),

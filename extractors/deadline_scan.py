@@ -83,8 +83,8 @@ def _blocked(text: str, cue: str, cue_start: int, cue_end: int) -> bool:
     """Tell whether a blocker ("dự kiến", "cập nhật đến hết ngày") stands just before the cue,
     with no clause break and no other cue between them."""
     g = grammar()
-    for rule, pattern in g.blockers:
-        if rule.cues is not None and cue not in {g.canon(c) for c in rule.cues}:
+    for rule, pattern, cues in g.blockers:
+        if cues is not None and cue not in cues:
             continue
         window_start = max(0, cue_start - rule.window)
         for match in pattern.finditer(text, window_start, cue_end):
