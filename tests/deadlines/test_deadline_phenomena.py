@@ -119,6 +119,7 @@ NOT_DEADLINES = {
     "running total cut-off": "Giải ngân lũy kế đến hết quý II/2026 đạt 45%.",
     "a target, not a due date": "Phấn đấu thực hiện mục tiêu đạt phát thải ròng bằng 0 vào năm 2050.",
     "a national commitment": "Thực hiện NDC lĩnh vực lâm nghiệp, cam kết phát thải ròng bằng “0” vào năm 2050.",
+    "a document number is no month": "Thực hiện Nghị định số 12/2026/NĐ-CP và Thông tư 21/2026 của Bộ.",
     "'năm trước' is last year, not a cue": "Số liệu báo cáo tính từ ngày 15/12 năm trước đến ngày 14/12 năm báo cáo.",
     "an event day after 'vào'": "Cuộc họp diễn ra vào ngày 20/3/2026 tại trụ sở.",
     "a monthly report's name": "Bổ sung một chuyên đề vào Báo cáo Giao ban hằng tháng.",
@@ -143,6 +144,8 @@ CELLS = {
     "a year and the years after": ("Năm 2026 và các năm tiếp theo", D(2026, 12, 31), "FREQ=YEARLY"),
     "a quarter list, the last counts": ("Quý IV/2026, 2027", D(2027, 12, 31), None),
     "a year range": ("2026 - 2030", D(2030, 12, 31), None),
+    "month/year without 'tháng'": ("06/2026", D(2026, 6, 30), None),
+    "a month range, the end counts": ("Tháng 9/2026 - 12/2026", D(2026, 12, 31), None),
 }
 
 
