@@ -144,6 +144,7 @@ CELLS = {
     "a year and the years after": ("Năm 2026 và các năm tiếp theo", D(2026, 12, 31), "FREQ=YEARLY"),
     "a quarter list, the last counts": ("Quý IV/2026, 2027", D(2027, 12, 31), None),
     "a year range": ("2026 - 2030", D(2030, 12, 31), None),
+    "a quarter as 'Q3/2026'": ("Q3/2026", D(2026, 9, 30), None),
     "month/year without 'tháng'": ("06/2026", D(2026, 6, 30), None),
     "a month range, the end counts": ("Tháng 9/2026 - 12/2026", D(2026, 12, 31), None),
 }
