@@ -28,14 +28,14 @@ class RoleRule:
     lead_when_alone: bool = False
     not_before_number: bool = False
     at_opening: str | None = None  # the role instead when the cue opens the item ("- Chỉ đạo Y ...")
-    after_comma: str | None = None  # the role instead after "unit," ("Ủy ban nhân dân tỉnh, chỉ đạo Y ...")
+    unit_subject: str | None = None  # the role instead after a unit subject ("Bộ Công an chỉ đạo Y ...")
     after_mention: str | None = None  # the role instead right after a unit only mentioned ("đôn đốc Y phối hợp với Z")
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> RoleRule:
         """Build a rule, rejecting unknown keys, roles and directions."""
         check_keys(raw, {f.name for f in fields(cls)}, source)
-        instead = (raw.get(name, "lead") for name in ("at_opening", "after_comma", "after_mention"))
+        instead = (raw.get(name, "lead") for name in ("at_opening", "unit_subject", "after_mention"))
         bad_opening = any(role not in ROLES for role in instead)
         if raw.get("role") not in ROLES or raw.get("direction") not in ("forward", "backward") or bad_opening:
             raise UnitDataError(source, f"cue {raw.get('cue')!r}: bad role or direction", f"role in {ROLES}")
@@ -67,3 +67,9 @@ def list_words() -> frozenset[str]:
     phrases = [p for h in heads for p in (h["head"], *h.get("aliases", []))]
     phrases += [lv["level"] for lv in load_json("unit_levels.json")["levels"]]
     return frozenset({"các"} | {t.key for p in phrases for t in tokenize(p)})
+
+
+@cache
+def person_heads() -> frozenset[str]:
+    """Heads that name a person, not a body ("Thủ tướng Chính phủ"): their instructions go to others."""
+    return frozenset(h["head"] for h in load_json("unit_heads.json")["heads"] if h.get("person"))

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from extractors.role_rules import ROLES, RoleRule, cues, list_words, transparent
+from extractors.role_rules import ROLES, RoleRule, cues, list_words, person_heads, transparent
 from extractors.units import Token, UnitMention, find_units, grammar, tokenize
 
 __all__ = ["RoleRule", "Roles", "assign_roles"]
@@ -196,12 +196,7 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
             k += 1
             continue
         for rule in m[1]:
-            if k == opening and rule.at_opening:
-                rule = replace(rule, role=rule.at_opening)
-            elif rule.after_comma and k > 0 and toks[k - 1].text == "," and any(g.j == k - 1 for g in groups):
-                rule = replace(rule, role=rule.after_comma)
-            elif rule.after_mention and _after_mentioned(toks, k, groups):
-                rule = replace(rule, role=rule.after_mention)
+            rule = _in_context(rule, k, k == opening, toks, groups)
             target = _apply(rule, k, k + m[0], toks, groups)
             if target is not None and rule.role == "assigner" and assigner is None:
                 assigner = _assigner_text(text, toks, target, k)
@@ -213,6 +208,29 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     if not any("lead" in g.roles for g in groups):
         _lead_when_alone(toks, groups)
     return _collect(groups, assigner)
+
+
+def _in_context(rule: RoleRule, k: int, opens: bool, toks: Sequence[Token], groups: list[_Group]) -> RoleRule:
+    """Return the rule with the role it takes where it stands: opening the item, after a unit subject
+    or after a unit only mentioned (see role_cues.json `_doc`)."""
+    if opens and rule.at_opening:
+        return replace(rule, role=rule.at_opening)
+    if rule.unit_subject and _after_unit_subject(toks, k, groups):
+        return replace(rule, role=rule.unit_subject)
+    if rule.after_mention and _after_mentioned(toks, k, groups):
+        return replace(rule, role=rule.after_mention)
+    return rule
+
+
+def _after_unit_subject(toks: Sequence[Token], k: int, groups: list[_Group]) -> bool:
+    """Tell whether a unit, not a person, is the subject right before token k: "Bộ Công an chỉ đạo ...",
+    "Ủy ban nhân dân tỉnh, chỉ đạo ..." (but "Phó Thủ tướng chỉ đạo", "Chủ tịch UBND tỉnh chỉ đạo")."""
+    before = [g for g in groups if g.j <= k]
+    if not before or _gap(toks, before[-1].j, k, False) > 1 or not all(t.text == "," or t.word for t in toks[before[-1].j : k]):
+        return False
+    group = before[-1]
+    titled = any(_title_len(toks, group.i - n) == n for n in range(1, 5) if group.i >= n)
+    return not titled and group.members[0].head not in person_heads()
 
 
 def _after_mentioned(toks: Sequence[Token], k: int, groups: list[_Group]) -> bool:

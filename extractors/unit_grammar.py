@@ -48,6 +48,7 @@ class HeadRule:
     owner: bool = False
     name_starts: tuple[str, ...] = ()
     not_followed_by: tuple[str, ...] = ()
+    person: bool = False
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str) -> HeadRule:

@@ -115,10 +115,15 @@ ROLES = {
     "support list split after a qualified collective": (
         "Sở Xây dựng chủ trì, phối hợp với các Sở, ngành Thành phố, đơn vị liên quan lập quy hoạch.",
         ["Sở Xây dựng"], ["các Sở, ngành Thành phố", "đơn vị liên quan"]),
-    # "X, chỉ đạo Y": X is addressed and carries the task; "X chỉ đạo Y" reports X's instruction to Y
+    # a unit that directs others carries the task; a person (leader head or title) reports an instruction
     "addressed unit that directs others": (
         "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:", ["Ủy ban nhân dân tỉnh"], []),
+    "requested unit that directs its branches": (
+        "Đề nghị Bộ Công an chỉ đạo Công an các tỉnh, thành phố trực thuộc Trung ương tăng cường kiểm tra.", ["Bộ Công an"], []),
+    "unit subject that directs lower levels": (
+        "Ủy ban nhân dân các quận, huyện chỉ đạo Ủy ban nhân dân các phường, xã rà soát.", ["Ủy ban nhân dân các quận, huyện"], []),
     "leader who directs a unit": ("Phó Thủ tướng chỉ đạo Bộ Tài chính khẩn trương trình đề án.", ["Bộ Tài chính"], []),
+    "titled person who directs a unit": ("Chủ tịch UBND tỉnh chỉ đạo Sở Tài chính khẩn trương bố trí vốn.", ["Sở Tài chính"], []),
     "duties of a unit in running text are no assignment": (
         "Đề cao trách nhiệm của cấp ủy, chính quyền, nhất là người đứng đầu.", [], []),
     "a regional audit office": (
