@@ -146,7 +146,7 @@ def next_day_on_or_after(ref: datetime.date, month: int, day: int) -> datetime.d
 
 def next_month_day_after(ref: datetime.date, day: int) -> datetime.date | None:
     """Return the first `day` of a month strictly after `ref` ("ngày 20 hằng tháng")."""
-    for step in range(0, 14):
+    for step in range(14):
         first = add_months(ref.replace(day=1), step)
         when = make_date(first.year, first.month, day)
         if when and when > ref:

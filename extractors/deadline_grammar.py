@@ -9,7 +9,15 @@ from functools import cache
 
 from chidao.errors import ExtractionError
 from extractors.deadline_rules import (
-    AnchorRule, BlockerRule, CueRule, FormRule, NounFrameRule, RecurrenceRule, UrgencyRule, VariantRule, load_rules,
+    AnchorRule,
+    BlockerRule,
+    CueRule,
+    FormRule,
+    NounFrameRule,
+    RecurrenceRule,
+    UrgencyRule,
+    VariantRule,
+    load_rules,
 )
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9]*)\}")

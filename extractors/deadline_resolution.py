@@ -109,13 +109,13 @@ def _resolve_period(found: Found, ref: datetime.date | None) -> Resolved:
         if not 1 <= month <= 12:
             return None, None, False
         rule = yearly_on(month) if _is_yearly(found) else None
-        end = lambda y: dates.end_of_month(y, month)  # noqa: E731
+        end = lambda y: dates.end_of_month(y, month)
     elif kind in ("qy", "q"):
         quarter = _last_quarter(g["q"])
-        end = lambda y: dates.end_of_quarter(y, quarter)  # noqa: E731
+        end = lambda y: dates.end_of_quarter(y, quarter)
     elif kind == "half":
         half = int(_word(found, "which"))
-        end = lambda y: dates.end_of_half(y, half)  # noqa: E731
+        end = lambda y: dates.end_of_half(y, half)
     elif kind == "y":
         return dates.end_of_year(year) if year else None, None, True
     else:
