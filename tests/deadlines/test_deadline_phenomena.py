@@ -40,6 +40,8 @@ DUE = {
     "a label 'Thời hạn nộp báo cáo:'": ("Thời hạn nộp báo cáo: trước ngày 10/6/2026.", D(2026, 6, 10), None),
     "'không muộn hơn'": ("Gửi ý kiến góp ý về Sở Tư pháp không muộn hơn ngày 30/5/2026.", D(2026, 5, 30), None),
     "'Đến ngày ... phải hoàn thành'": ("Đến ngày 30/6/2026 phải hoàn thành việc bàn giao.", D(2026, 6, 30), None),
+    "a weekday between the hour and the day": ("Gửi về Văn phòng trước 16h00, thứ Năm, ngày 25/6/2026.", D(2026, 6, 25), None),
+    "'Từ nay đến ngày ...'": ("Từ nay đến ngày 30/6/2026, các đơn vị tập trung rà soát.", D(2026, 6, 30), None),
     # 'vào' governs a period the work must fall in
     "'vào' a quarter": ("Tổ chức kiểm tra vào quý III/2026.", D(2026, 9, 30), None),
     "'vào năm' after a goal": ("Xây dựng khu du lịch trở thành khu không rác thải nhựa vào năm 2030.", D(2030, 12, 31), None),
@@ -118,6 +120,7 @@ NOT_DEADLINES = {
     "data cut-off (tính đến hết ngày)": "Số liệu báo cáo tính đến hết ngày 30/6/2026.",
     "running total cut-off": "Giải ngân lũy kế đến hết quý II/2026 đạt 45%.",
     "a target, not a due date": "Phấn đấu thực hiện mục tiêu đạt phát thải ròng bằng 0 vào năm 2050.",
+    "a horizon 'từ nay đến năm 2030 đạt'": "Từ nay đến năm 2030 tỷ lệ che phủ rừng đạt 60%.",
     "a national commitment": "Thực hiện NDC lĩnh vực lâm nghiệp, cam kết phát thải ròng bằng “0” vào năm 2050.",
     "a document number is no month": "Thực hiện Nghị định số 12/2026/NĐ-CP và Thông tư 21/2026 của Bộ.",
     "'năm trước' is last year, not a cue": "Số liệu báo cáo tính từ ngày 15/12 năm trước đến ngày 14/12 năm báo cáo.",
