@@ -74,6 +74,10 @@ def _resolve_day(found: Found, ref: datetime.date | None) -> Resolved:
         return when, monthly_on(rec.rrule, day) if rec else None, ok
     if found.form.resolve == "quarter_month_day":
         return _resolve_quarter_month_day(found, day, ref)
+    if found.form.resolve == "day_next_month":  # "ngày 05 tháng sau"
+        nxt = dates.add_months(ref.replace(day=1), 1) if ref else None
+        when = dates.make_date(nxt.year, nxt.month, day) if nxt else None
+        return when, None, 1 <= day <= 31
     month = int(g["m"])
     if dates.make_date(2000, month, day) is None:  # 2000 is a leap year: 29/2 is a real day
         return None, None, False
@@ -183,7 +187,7 @@ def resolve(found: Found, text: str, ref: datetime.date | None) -> tuple[datetim
     if kind == "relative":
         when, end = _resolve_relative(found, text, ref)
         return when, None, end
-    if kind in ("dmy", "dm", "day_of_month", "quarter_month_day", "weekday"):
+    if kind in ("dmy", "dm", "day_of_month", "quarter_month_day", "day_next_month", "weekday"):
         when, rule, ok = _resolve_day(found, ref)
     else:
         when, rule, ok = _resolve_period(found, ref)

@@ -60,6 +60,7 @@ DUE = {
     "a weekday every week, with an hour": ("Các xã báo cáo trước 16 giờ thứ Sáu hằng tuần.", D(2026, 3, 6), "FREQ=WEEKLY;BYDAY=FR"),
     "'vào' a repeating weekday": ("Báo cáo Ủy ban nhân dân tỉnh vào thứ 2 hàng tuần.", D(2026, 3, 9), "FREQ=WEEKLY;BYDAY=MO"),
     "'vào' a repeating day of the month": ("Gửi số liệu vào ngày 20 hằng tháng.", D(2026, 3, 20), "FREQ=MONTHLY;BYMONTHDAY=20"),
+    "a day of next month": ("Báo cáo kết quả tháng trước ngày 05 tháng sau.", D(2026, 4, 5), None),
     "a year and every year after it": ("Thực hiện trong năm 2026 và các năm tiếp theo.", D(2026, 12, 31), "FREQ=YEARLY"),
     # a forecast word does not undo a completion cue after it
     "'dự kiến hoàn thành'": ("Sở Xây dựng chủ trì, dự kiến hoàn thành trong quý II/2026.", D(2026, 6, 30), None),
