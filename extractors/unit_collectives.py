@@ -84,11 +84,14 @@ def parse_collective(g: Grammar, toks: Sequence[Token], i: int) -> Span | None:
 
 def _owner(g: Grammar, toks: Sequence[Token], k: int) -> int:
     """Take in whose bodies a collective names, part of it: "các đơn vị thuộc Bộ Tài chính",
-    "các bộ phận liên quan của Văn phòng UBND tỉnh", "các đơn vị thuộc các Bộ có liên quan"."""
+    "các bộ phận liên quan của Văn phòng UBND tỉnh", "các đơn vị thuộc các Bộ có liên quan", "thuộc huyện"."""
     if k + 1 >= len(toks) or toks[k].key not in ("thuộc", "của"):
         return k
     owner = parse_collective(g, toks, k + 1) or parse_unit(g, toks, k + 1)
-    return owner.j if owner is not None else k
+    if owner is not None:
+        return owner.j
+    level = g.levels.match(toks, k + 1)  # "các phòng, ban chuyên môn thuộc huyện", "... của xã"
+    return locality(g, toks, k + 1) if level is not None and not toks[k + 1].cap else k
 
 
 _OPEN_QUALIFIER = 4  # syllables: "các đơn vị duy trì thoát nước", not a whole clause

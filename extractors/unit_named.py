@@ -179,7 +179,7 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
         coll = collective_nouns(g, toks, j + 1, levels_only=True)
         if coll > j + 1:
             return Span(i, having(g, toks, coll), rule.head, collective=True)
-    if j + 1 < len(toks) and toks[j].key == "các" and toks[j + 1].cap:
+    if j + 1 < len(toks) and toks[j].key == "các" and (toks[j + 1].cap or _plural_name(g, toks, j + 1, rule)):
         j += 1  # "Ban Quản lý các Khu công nghiệp tỉnh": "các" before a capitalized name stays in it
     named = False
     gaz = g.names.get(rule.names or "")
@@ -262,6 +262,14 @@ def place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:
     gaz = g.names.get(head[1][1].names or "") if head and head[0] == 1 else None
     name = gaz.match(toks, k) if gaz else None
     return k + name[0] if name else k
+
+
+def _plural_name(g: Grammar, toks: Sequence[Token], k: int, rule: HeadRule) -> bool:
+    """Tell whether an open name may go on with "các" + a lower-case word: "Ban Quản lý các khu công
+    nghiệp tỉnh", "Ban Chỉ đạo các chương trình mục tiêu quốc gia" (but "Thanh tra các sở")."""
+    if rule.open != "any" or not toks[k].word:
+        return False
+    return not (g.nouns.match(toks, k) or g.levels.match(toks, k) or g.stops.match(toks, k))
 
 
 def _owner_place(g: Grammar, toks: Sequence[Token], k: int) -> int:

@@ -91,6 +91,17 @@ EXTENTS = {
         "Đề nghị các tổ chức, cá nhân có hoạt động khoáng sản thực hiện kê khai.", ["các tổ chức, cá nhân có hoạt động khoáng sản"]),
     "'có trách nhiệm' is the verb": ("Các xã, phường có trách nhiệm bố trí mặt bằng.", ["Các xã, phường"]),
     "'có văn bản' is the verb": ("Các đơn vị có văn bản gửi Sở Tài chính.", ["Các đơn vị", "Sở Tài chính"]),
+    "collective owned by a level": (
+        "phối hợp với các phòng, ban chuyên môn thuộc huyện triển khai.", ["các phòng, ban chuyên môn thuộc huyện"]),
+    # youth union committees; "các" + a lower-case word inside an open name
+    "provincial youth union in a list": (
+        "Sở Giáo dục và Đào tạo phối hợp với Sở Y tế, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh tuyên truyền.",
+        ["Sở Giáo dục và Đào tạo", "Sở Y tế", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh"]),
+    "management board of the industrial parks, in lower case": (
+        "Ban Quản lý các khu công nghiệp tỉnh phối hợp với các doanh nghiệp thực hiện.",
+        ["Ban Quản lý các khu công nghiệp tỉnh", "các doanh nghiệp"]),
+    "steering committee of the national programmes": (
+        "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh kiểm tra.", ["Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
