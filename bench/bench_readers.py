@@ -1,48 +1,35 @@
-"""Print reader speed: text-PDF pages/s (pdfplumber and pypdfium2 alone vs chidao), OCR pages/s, peak memory.
+"""Print reader speed: text-PDF pages/s (pdfplumber and pypdfium2 alone vs chidao), OCR pages/s.
 
-Wall-clock pages/s depend on what else the machine runs; CPU ms a page (this process and its
-workers together) is the steadier figure for comparing versions of the reader.
+Wall-clock pages/s depend on what else the machine runs, so the load average is printed
+before and after; CPU ms a page (this process and its reading workers together, the least
+of five reads) is the steadier figure for comparing versions of the reader. Each PDF is read
+four ways: pypdfium2 alone (load each page and its text layer, get the text: the floor),
+chidao's page reading in this process (no workers), and `read_pdf` with one worker and with
+the workers it chooses itself (two when a CPU is idle).
 
-Run: .venv/bin/python bench/bench_readers.py [PAGES]
+Run: .venv/bin/python bench/bench_readers.py [PAGES]   (PAGES of the generated PDF, default 200)
 """
 
 from __future__ import annotations
 
+import csv
+import os
 import resource
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "readers"))
 
 from reader_builders import SCAN_LINES, scanned_pdf, text_pdf  # noqa: E402
 
-from chidao.readers.pdf import read_pdf  # noqa: E402
+from chidao.readers.pdf import PdfSettings, idle_cpus, read_pdf  # noqa: E402
+from chidao.readers.pdfpages import PageOptions, read_pages  # noqa: E402
 
-
-def _pdfplumber_rate(data: bytes, pages: int) -> float:
-    import io
-
-    import pdfplumber
-
-    start = time.perf_counter()
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-    return pages / (time.perf_counter() - start)
-
-
-def _pdfium_rate(data: bytes, pages: int) -> float:
-    """Pages/s of pypdfium2 alone: load each page and its text layer, get the text."""
-    import pypdfium2 as pdfium
-
-    start = time.perf_counter()
-    doc = pdfium.PdfDocument(data)
-    for i in range(pages):
-        doc[i].get_textpage().get_text_range()
-    doc.close()
-    return pages / (time.perf_counter() - start)
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
+RUNS = 5
 
 
 def _cpu_seconds() -> float:
@@ -50,50 +37,93 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _chidao_rate(data: bytes, pages: int, name: str, runs: int = 5) -> tuple[float, float, float]:
+def _measure(read: Callable[[], object], pages: int, runs: int = RUNS) -> tuple[float, float, float]:
     """Best and median pages/s over `runs` reads, and the least CPU ms a page."""
     rates, cpu = [], []
     for _ in range(runs):
         cpu_start, start = _cpu_seconds(), time.perf_counter()
-        source = read_pdf(Path(name), data)
+        read()
         rates.append(pages / (time.perf_counter() - start))
         cpu.append((_cpu_seconds() - cpu_start) * 1000 / pages)
-        assert len(source.pages) == pages
     return max(rates), statistics.median(rates), min(cpu)
 
 
-def _print_chidao(data: bytes, pages: int, name: str) -> None:
-    best, median, cpu = _chidao_rate(data, pages, name)
-    print(f"  chidao read_pdf:         {best:7.1f} pages/s best of 5, {median:.1f} median; "
-          f"{cpu:.2f} CPU ms/page")
+def _pdfplumber(data: bytes) -> None:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
 
 
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
+def _pdfium(data: bytes) -> None:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    for i in range(len(doc)):
+        doc[i].get_textpage().get_text_range()
+    doc.close()
+
+
+def _row(label: str, figures: tuple[float, float, float]) -> None:
+    best, median, cpu = figures
+    print(f"  {label:32s} {best:7.1f} pages/s best, {median:7.1f} median; {cpu:6.2f} CPU ms/page")
+
+
+def _text_pdf_rows(name: str, data: bytes, pages: int, plumber: bool = True) -> None:
+    path = Path(name)
+    no_ocr = PageOptions(ocr=False)
+    if plumber:
+        _row("pdfplumber extract_text", _measure(lambda: _pdfplumber(data), pages, runs=1))
+    _row("pypdfium2 text only", _measure(lambda: _pdfium(data), pages))
+    _row("chidao pages, in this process", _measure(lambda: read_pages(data, list(range(pages)), no_ocr), pages))
+    _row("chidao read_pdf, 1 worker", _measure(lambda: read_pdf(path, data, PdfSettings(workers=1)), pages))
+    _row("chidao read_pdf, own choice", _measure(lambda: read_pdf(path, data), pages))
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg()) + f" (idle CPUs now: {idle_cpus()})"
 
 
 def main() -> None:
     pages = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    data = text_pdf(pages=pages)
+    print(f"load average before: {_load()}")
     print(f"text PDF, {pages} pages (built with reportlab)")
-    print(f"  pdfplumber extract_text: {_pdfplumber_rate(data, pages):7.1f} pages/s")
-    print(f"  pypdfium2 text only:     {_pdfium_rate(data, pages):7.1f} pages/s")
-    _print_chidao(data, pages, "bench.pdf")
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf" / "hanoi_QD-2280-UBND-2026-thoat-nuoc.pdf"
-    if corpus.exists():
-        real = corpus.read_bytes()
-        print(f"real 20-page PDF {corpus.name}")
-        print(f"  pdfplumber extract_text: {_pdfplumber_rate(real, 20):7.1f} pages/s")
-        print(f"  pypdfium2 text only:     {_pdfium_rate(real, 20):7.1f} pages/s")
-        _print_chidao(real, 20, corpus.name)
-    scans = 4
-    start = time.perf_counter()
-    for _ in range(scans):
-        read_pdf(Path("scan.pdf"), scanned_pdf(SCAN_LINES))
-    print(f"OCR (300 dpi, vie): {scans / (time.perf_counter() - start):7.2f} pages/s")
-    print(f"peak RSS (this process / largest worker): {_peak_mb():.0f} MiB")
+    _text_pdf_rows("bench.pdf", text_pdf(pages=pages), pages)
+    real = CORPUS / "hanoi_QD-2280-UBND-2026-thoat-nuoc.pdf"
+    if real.exists():
+        print(f"real 20-page PDF {real.name}")
+        _text_pdf_rows(real.name, real.read_bytes(), 20)
+        _corpus_text_pdfs()
+    _ocr()
+    print(f"load average after: {_load()}")
+
+
+def _corpus_text_pdfs() -> None:
+    """All text PDFs of the corpus, each read with read_pdf: total pages over total time."""
+    with (CORPUS / "MANIFEST.tsv").open(encoding="utf-8") as f:
+        files = [r["file"] for r in csv.DictReader(f, delimiter="\t") if r["layer"] == "text"]
+    documents = [(CORPUS / name, (CORPUS / name).read_bytes()) for name in files]
+    pages = sum(len(read_pdf(path, data).pages) for path, data in documents)  # warm: imports
+
+    def read_all() -> None:
+        for path, data in documents:
+            read_pdf(path, data)
+
+    print(f"all {len(files)} text PDFs of the corpus, {pages} pages, one read_pdf each")
+    _row("chidao read_pdf, own choice", _measure(read_all, pages, runs=3))
+
+
+def _ocr() -> None:
+    scans = [("generated one-page scan", scanned_pdf(SCAN_LINES), 1)]
+    real = CORPUS / "chinhphu_TT-21-2026-TT-BCT.pdf"
+    if real.exists():
+        scans.append((f"{real.name} (2 pages)", real.read_bytes(), 2))
+    for label, data, pages in scans:
+        best, median, cpu = _measure(lambda: read_pdf(Path("scan.pdf"), data), pages, runs=2)
+        print(f"OCR (300 dpi, vie) {label}: {best:.2f} pages/s best, {cpu / 1000:.2f} CPU s/page")
 
 
 if __name__ == "__main__":
