@@ -152,14 +152,21 @@ def _joins_name(g: Grammar, toks: Sequence[Token], k: int) -> bool:
     nxt = k + 1
     if nxt >= len(toks) or not toks[nxt].word or head_at(g, toks, nxt):
         return False
-    if toks[k].text in "-–":
-        return toks[nxt].cap and not g.documents.match(toks, nxt)
+    if toks[k].text in "-–":  # "Phòng Tài chính - Kế hoạch" but not "... - Kế hoạch số 12"
+        return toks[nxt].cap and not _document_at(g, toks, nxt)
     if toks[k].text != ",":
         return False
     m = nxt
     while m < nxt + 3 and m < len(toks) and toks[m].word and not toks[m].cap and not _ends_name(g, toks, m):
         m += 1
     return m > nxt and m < len(toks) and bool(g.levels.match(toks, m)) and toks[m].cap
+
+
+def _document_at(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether a document is cited at k: a document word followed by its number ("Kế hoạch số 12")."""
+    doc = g.documents.match(toks, k)
+    after = k + doc[0] if doc else k
+    return doc is not None and after < len(toks) and (toks[after].key == "số" or toks[after].text[0].isdigit())
 
 
 def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) -> Span | None:

@@ -102,6 +102,11 @@ EXTENTS = {
         ["Ban Quản lý các khu công nghiệp tỉnh", "các doanh nghiệp"]),
     "steering committee of the national programmes": (
         "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh kiểm tra.", ["Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh"]),
+    "border post": (
+        "Ủy ban nhân dân xã Bản Lầu phối hợp với Đồn Biên phòng Bản Lầu tuần tra.", ["Ủy ban nhân dân xã Bản Lầu", "Đồn Biên phòng Bản Lầu"]),
+    # a dash inside a name, even before a document word, unless a document is cited
+    "district office named with a dash": ("Phòng Tài chính - Kế hoạch huyện thẩm định dự toán.", ["Phòng Tài chính - Kế hoạch huyện"]),
+    "a cited plan after a dash is no name": ("Sở Nội vụ chủ trì - Kế hoạch số 12/KH-UBND.", ["Sở Nội vụ"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
@@ -133,6 +138,9 @@ ROLES = {
         "Đề nghị Bộ Công an chỉ đạo Công an các tỉnh, thành phố trực thuộc Trung ương tăng cường kiểm tra.", ["Bộ Công an"], []),
     "unit subject that directs lower levels": (
         "Ủy ban nhân dân các quận, huyện chỉ đạo Ủy ban nhân dân các phường, xã rà soát.", ["Ủy ban nhân dân các quận, huyện"], []),
+    "units that direct others 'theo chức năng, nhiệm vụ được giao'": (
+        "Bộ Giao thông vận tải, Bộ Xây dựng theo chức năng, nhiệm vụ được giao chỉ đạo các cơ quan chức năng kiểm tra.",
+        ["Bộ Giao thông vận tải", "Bộ Xây dựng"], []),
     "leader who directs a unit": ("Phó Thủ tướng chỉ đạo Bộ Tài chính khẩn trương trình đề án.", ["Bộ Tài chính"], []),
     "titled person who directs a unit": ("Chủ tịch UBND tỉnh chỉ đạo Sở Tài chính khẩn trương bố trí vốn.", ["Sở Tài chính"], []),
     "duties of a unit in running text are no assignment": (
