@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from extractors.deadline_grammar import grammar
 from extractors.deadline_mention import DeadlineMention, is_free
 
-_NOUN_FRAME_REACH = 60  # how far back a "vào/trong ..." noun phrase may open before "hằng năm"
+_NOUN_FRAME_REACH = 60  # how far back a "vào ..." noun phrase may open before "hằng năm"
 _CLAUSE_BREAK = re.compile(r"[.;:\n]")
 
 
@@ -51,7 +51,7 @@ def _qualifies_a_noun(text: str, start: int) -> bool:
     """Tell whether a clause-final "hằng năm" belongs to a noun phrase, not to the action.
 
     "bổ sung chuyên đề vào Báo cáo Giao ban hằng tháng", "phân loại cán bộ hàng năm":
-    inside a "vào/trong/theo ..." phrase, or right after a noun such as "ngân sách", the
+    inside a "vào ..." phrase, or right after a noun such as "ngân sách", the
     period names a kind of thing (a monthly report, a yearly budget), not a repeating task.
     """
     g = grammar()

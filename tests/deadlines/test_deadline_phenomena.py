@@ -86,6 +86,7 @@ UNDATED = {
     "quarterly, no day": ("Định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.", "FREQ=MONTHLY;INTERVAL=3"),
     "half-yearly with a leading zero": ("Định kỳ 06 tháng, các đơn vị gửi báo cáo về Sở.", "FREQ=MONTHLY;INTERVAL=6"),
     "quarterly as 'N tháng/lần'": ("Tổ chức kiểm tra 3 tháng/lần tại các mỏ.", "FREQ=MONTHLY;INTERVAL=3"),
+    "'trong ...' does not make the period a noun's": ("Các xã báo cáo kết quả thực hiện trong kỳ hằng tháng.", "FREQ=MONTHLY"),
     "weekly, no day": ("Định kỳ hằng tuần báo cáo Sở Nông nghiệp và Môi trường.", "FREQ=WEEKLY"),
     "the finer of two periods": ("Định kỳ 6 tháng, hằng năm, Sở tổng hợp báo cáo.", "FREQ=MONTHLY;INTERVAL=6"),
     "as-of cut-off, then a yearly rhythm": ("Bản đồ lập 1 năm 1 lần, thời điểm lập, cập nhật đến hết ngày 31 tháng 12 hàng năm.",
