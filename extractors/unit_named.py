@@ -118,11 +118,15 @@ def open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
         if keep:
             k += keep[0]
             continue
-        if k > j and (head_at(g, toks, k) or g.levels.match(toks, k)):
+        joined = toks[k].cap and toks[k - 1].text in "-–"  # "Phòng Văn hóa - Xã hội": no level after a dash
+        if k > j and (head_at(g, toks, k) or (g.levels.match(toks, k) and not joined)):
             break  # the first word may be another head's: "Phòng Cảnh sát giao thông"
         if g.stops.match(toks, k) and not toks[k].cap:  # a capital inside a name is part of it
             if toks[k].key == "và" and _name_goes_on(g, toks, k + 1):
                 k += 1  # "Cục Bảo tồn thiên nhiên và Đa dạng sinh học": "và" inside the name
+                continue
+            if toks[k].key == "các" and mode == "any" and k + 1 < len(toks) and _plural_word(g, toks, k + 1):
+                k += 1  # "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
                 continue
             break
         k += 1
@@ -274,9 +278,13 @@ def place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:
 def _plural_name(g: Grammar, toks: Sequence[Token], k: int, rule: HeadRule) -> bool:
     """Tell whether an open name may go on with "các" + a lower-case word: "Ban Quản lý các khu công
     nghiệp tỉnh", "Ban Chỉ đạo các chương trình mục tiêu quốc gia" (but "Thanh tra các sở")."""
-    if rule.open != "any" or not toks[k].word:
-        return False
-    return not (g.nouns.match(toks, k) or g.levels.match(toks, k) or g.stops.match(toks, k))
+    return rule.open == "any" and _plural_word(g, toks, k)
+
+
+def _plural_word(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether the word after "các" may go on a name: a lower-case word that is no collective
+    noun, level or stop word ("các công trình", "các khu công nghiệp"; not "các sở", "các xã")."""
+    return toks[k].word and not toks[k].cap and not (g.nouns.match(toks, k) or g.levels.match(toks, k) or g.stops.match(toks, k))
 
 
 def _owner_place(g: Grammar, toks: Sequence[Token], k: int) -> int:

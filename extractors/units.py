@@ -133,6 +133,8 @@ def _shared_place(g: Grammar, text: str, toks: Sequence[Token], before: Span, sp
     if not (head_before[1][1].bare and head[1][1].bare) or toks[before.j].key not in (",", "và") or before.j + 1 != span.i:
         return None
     place_from = span.i + head[0]
+    if g.levels.match(toks, before.i):
+        return None  # "Tỉnh ủy, Hội đồng nhân dân tỉnh": a committee named by its level has its place
     if place_from >= span.j or not g.levels.match(toks, place_from):
         return None
     place = text[toks[place_from].start : toks[span.j - 1].end]

@@ -107,6 +107,18 @@ EXTENTS = {
     # a dash inside a name, even before a document word, unless a document is cited
     "district office named with a dash": ("Phòng Tài chính - Kế hoạch huyện thẩm định dự toán.", ["Phòng Tài chính - Kế hoạch huyện"]),
     "a cited plan after a dash is no name": ("Sở Nội vụ chủ trì - Kế hoạch số 12/KH-UBND.", ["Sở Nội vụ"]),
+    "a people's council committee": (
+        "phối hợp với Ban Dân tộc Hội đồng nhân dân tỉnh tổ chức khảo sát.", ["Ban Dân tộc Hội đồng nhân dân tỉnh"]),
+    "a level word after a dash is part of the name": (
+        "Phòng Kinh tế xã phối hợp với Phòng Văn hóa - Xã hội xã tổng hợp.", ["Phòng Kinh tế xã", "Phòng Văn hóa - Xã hội xã"]),
+    "a committee named by its level keeps its own place": (
+        "Đề nghị Tỉnh ủy, Hội đồng nhân dân tỉnh quan tâm chỉ đạo.", ["Tỉnh ủy", "Hội đồng nhân dân tỉnh"]),
+    "two councils share the place after the second": (
+        "Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng chịu trách nhiệm thi hành.",
+        ["Hội đồng nhân dân thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"]),
+    "'các' + a lower-case word inside an open name": (
+        "Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh làm chủ đầu tư.",
+        ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
