@@ -10,18 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.unit_grammar import Grammar, HeadRule, PhraseTable, Token
-from extractors.unit_named import (
-    Span,
-    collective_nouns,
-    having,
-    head_at,
-    locality,
-    matched,
-    open_name,
-    parse_unit,
-    place_after_level,
-    words_at,
-)
+from extractors.unit_heads import Span, head_at, matched, words_at
+from extractors.unit_named import locality, open_name, parse_unit
+from extractors.unit_plurals import collective_nouns, having, place_after_level
 
 
 def elliptical(g: Grammar, toks: Sequence[Token], i: int, text: str) -> list[Span] | None:

@@ -2,63 +2,19 @@
 
 A name is a gazetteer name from `unit_names.json`, another unit (Văn phòng Ủy ban nhân dân
 tỉnh) or an open name that ends at a stop word from `unit_stops.json`; the place is a level
-from `unit_levels.json` with what may follow it. `collective_nouns` (a run of collective
-nouns or levels) lives here because a head may take one ("Ủy ban nhân dân các xã, phường").
+from `unit_levels.json` with what may follow it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
-from extractors.unit_grammar import ABBREVIATIONS, Grammar, HeadRule, PhraseTable, Token, key
+from extractors.unit_grammar import ABBREVIATIONS, Grammar, HeadRule, Token
+from extractors.unit_heads import Span, head_at, shouting
+from extractors.unit_plurals import collective_nouns, having, plural_word
 
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A parsed unit over tokens [i, j); `text` set when an elliptical item is completed."""
-
-    i: int
-    j: int
-    head: str
-    collective: bool = False
-    text: str | None = None
-    names: str | None = None
-
-
-def head_at(g: Grammar, toks: Sequence[Token], i: int) -> tuple[int, HeadRule] | None:
-    """Return the head starting at token i, if it is capitalized and not an ordinary word."""
-    m = g.heads.match(toks, i)
-    if not m or not toks[i].cap:
-        return None
-    n, (alias, rule) = m
-    if shouting(toks[i].text) and not alias.split()[0].isupper():
-        return None  # "CỘNG HÒA XÃ HỘI", "BÁO CÁO": headings in capitals are not task text
-    for word in rule.not_followed_by:
-        if words_at(toks, i + n, word):
-            return None
-    if rule.name_starts and not any(words_at(toks, i + n, w) for w in rule.name_starts):
-        return None
-    return n, rule
-
-
-def matched(table: PhraseTable, toks: Sequence[Token], i: int) -> Any:
-    """Return the value of the phrase at token i, which the caller has already seen match there."""
-    m = table.match(toks, i)
-    if m is None:
-        raise AssertionError(f"no phrase at token {i}: the caller's earlier match should hold")
-    return m[1]
-
-
-def shouting(word: str) -> bool:
-    return len(word) > 1 and word.isupper()
-
-
-def words_at(toks: Sequence[Token], i: int, phrase: str) -> bool:
-    words = [key(w) for w in phrase.split()]
-    return [t.key for t in toks[i : i + len(words)]] == words
+__all__ = ["SPACES", "Span", "head_at", "locality", "open_name", "parse_unit"]
 
 
 def locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
@@ -125,7 +81,7 @@ def open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
             if toks[k].key == "và" and _name_goes_on(g, toks, k + 1):
                 k += 1  # "Cục Bảo tồn thiên nhiên và Đa dạng sinh học": "và" inside the name
                 continue
-            if toks[k].key == "các" and mode == "any" and k + 1 < len(toks) and _plural_word(g, toks, k + 1):
+            if toks[k].key == "các" and mode == "any" and k + 1 < len(toks) and plural_word(g, toks, k + 1):
                 k += 1  # "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
                 continue
             break
@@ -215,76 +171,10 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
     return None
 
 
-def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bool = False, plural: bool = True) -> int:
-    """Return the end of "noun(, noun)* qualifiers" after "các", or k when none starts there.
-
-    `levels_only`: levels after a head ("Ủy ban nhân dân các xã, phường", "UBND các cấp");
-    `plural`: the list opened with "các", so "và các" still goes on it ("các bộ, ngành và các
-    địa phương"); a list without it ends there ("chính quyền địa phương và các đơn vị").
-    """
-    start, end = k, k
-    while k < len(toks):
-        if g.blocked.match(toks, k):
-            break
-        m = (g.levels.match(toks, k) or g.plurals.match(toks, k)) if levels_only else g.nouns.match(toks, k)
-        if m is None or (k > start and head_at(g, toks, k) and not levels_only):
-            break
-        k = end = k + m[0]
-        qualified = False
-        while (q := g.qualifiers.match(toks, k)) is not None:
-            k = end = place_after_level(g, toks, k + q[0])
-            qualified = True
-        if k + 1 < len(toks) and toks[k].key in (",", "và") and not toks[k + 1].cap:
-            if qualified and not g.qualifiers.match(toks, k + 1):
-                break  # "các Sở, ngành Thành phố, đơn vị liên quan": a qualified noun closes its entry
-            if toks[k + 1].key == "các" and (levels_only or not plural):
-                break
-            k += 2 if toks[k + 1].key == "các" else 1  # "Các ngành, các bộ", "các bộ, ngành và các địa phương"
-            continue
-        break
-    return max(end, start)
-
-
-_HAVING = 4  # syllables after "có": "các xã, phường có cụm công nghiệp", not a clause
-
-
-def having(g: Grammar, toks: Sequence[Token], k: int) -> int:
-    """Take in "có" and a short noun phrase after a collective, which says which of them:
-    "Ủy ban nhân dân các xã, phường có cụm công nghiệp" (not "có trách nhiệm", a stop phrase)."""
-    stop = g.stops.match(toks, k)
-    if stop is None or stop[0] != 1 or toks[k].key != "có":
-        return k
-    m = k + 1
-    while m < len(toks) and m - k <= _HAVING and toks[m].word and not toks[m].cap and not g.stops.match(toks, m):
-        m += 1
-    closed = m == len(toks) or bool(g.stops.match(toks, m)) or not toks[m].word
-    return m if k + 1 < m and m - k <= _HAVING + 1 and closed else k
-
-
-def place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:
-    """Take in what completes a qualifier: the place after a level ("trên địa bàn tỉnh" + "Lào Cai"),
-    the name after a head ("thuộc Sở" + "Xây dựng")."""
-    if k >= len(toks) or not toks[k].cap:
-        return k
-    if g.levels.match(toks, k - 1) == (1, "gazetteer"):
-        place = g.places.match(toks, k)
-        return k + place[0] if place else k
-    head = g.heads.match(toks, k - 1)
-    gaz = g.names.get(head[1][1].names or "") if head and head[0] == 1 else None
-    name = gaz.match(toks, k) if gaz else None
-    return k + name[0] if name else k
-
-
 def _plural_name(g: Grammar, toks: Sequence[Token], k: int, rule: HeadRule) -> bool:
     """Tell whether an open name may go on with "các" + a lower-case word: "Ban Quản lý các khu công
     nghiệp tỉnh", "Ban Chỉ đạo các chương trình mục tiêu quốc gia" (but "Thanh tra các sở")."""
-    return rule.open == "any" and _plural_word(g, toks, k)
-
-
-def _plural_word(g: Grammar, toks: Sequence[Token], k: int) -> bool:
-    """Tell whether the word after "các" may go on a name: a lower-case word that is no collective
-    noun, level or stop word ("các công trình", "các khu công nghiệp"; not "các sở", "các xã")."""
-    return toks[k].word and not toks[k].cap and not (g.nouns.match(toks, k) or g.levels.match(toks, k) or g.stops.match(toks, k))
+    return rule.open == "any" and plural_word(g, toks, k)
 
 
 def _owner_place(g: Grammar, toks: Sequence[Token], k: int) -> int:

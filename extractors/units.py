@@ -31,7 +31,8 @@ from extractors.unit_grammar import (
     load_json,
     tokenize,
 )
-from extractors.unit_named import SPACES, Span, head_at, matched, parse_unit
+from extractors.unit_heads import Span, head_at, matched
+from extractors.unit_named import SPACES, parse_unit
 
 __all__ = [
     "HeadRule", "PhraseTable", "Token", "UnitDataError", "UnitMention", "check_keys", "find_units",
