@@ -1,7 +1,7 @@
 """The task store: documents, tasks, review events, failures and webhook deliveries.
 
 SQLite (one file, WAL mode) by default, PostgreSQL by URL; the schema is migrated with
-Alembic every time a store is opened.
+Alembic when a store is opened below the newest schema.
 """
 
 from chidao.store.repository import SaveResult, Store, TaskQuery

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from chidao.errors import StoreError
@@ -20,6 +20,7 @@ from chidao.store.engine import create_store_engine, store_id
 from chidao.store.models import (
     REVIEW_ACTIONS,
     TASK_STATUSES,
+    Base,
     Document,
     Failure,
     ReviewEvent,
@@ -291,17 +292,28 @@ def _mark_stale(s: Session, document_id: str, seen: set[str]) -> int:
 
 
 def _bulk_insert(s: Session, items: list[tuple[Extraction, str]]) -> None:
-    """Insert new documents, their tasks and first extractions: three statements in all."""
+    """Insert new documents, their tasks and first extractions: three executemany in all.
+
+    Core inserts on the tables, not the ORM's bulk insert: the ORM leaves out the None
+    columns of each row and so splits the rows into a statement per run of rows with
+    the same None columns (780 statements for 300 documents, 60 % of storing's time).
+    Every row here carries every column, so one statement per table does.
+    """
     if not items:
         return
-    s.execute(insert(Document), [convert.document_values(e.document, sha, e.pages) for e, sha in items])
+    s.execute(insert(_table(Document)),
+              [convert.document_values(e.document, sha, e.pages) for e, sha in items])
     found = [(e.document.id, t, convert.task_data(t)) for e, _ in items for t in e.tasks]
     if found:
         now = utcnow()
-        s.execute(insert(Task), [convert.task_values(doc_id, t, data=data) for doc_id, t, data in found])
-        s.execute(insert(TaskExtraction), [
+        s.execute(insert(_table(Task)), [convert.task_values(doc_id, t, data=data) for doc_id, t, data in found])
+        s.execute(insert(_table(TaskExtraction)), [
             {"task_id": t.id, "number": 1, "data": data, "applied": True, "created_at": now}
             for _, t, data in found])
+
+
+def _table(model: type[Base]) -> Table:
+    return model.metadata.tables[model.__tablename__]
 
 
 def _task_or_error(s: Session, task_id_: str) -> Task:
