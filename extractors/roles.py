@@ -153,7 +153,7 @@ def _assigner_text(text: str, toks: Sequence[Token], group: _Group, cue_at: int)
     """Return the assigner as written: titles before its last unit through the words before the cue."""
     last = group.members[-1]
     k, _ = _token_range(toks, last)
-    while k > 0 and (n := next((n for n in range(1, 5) if _title_len(toks, k - n) == n), 0)):
+    while k > 0 and (n := next((n for n in range(4, 0, -1) if k >= n and _title_len(toks, k - n) == n), 0)):
         k -= n
     end = cue_at
     while end > k + 1 and _transparent_before(toks, end):
@@ -274,7 +274,7 @@ def _opens_clause(toks: Sequence[Token], group: _Group) -> bool:
 
 
 def _transparent_before(toks: Sequence[Token], k: int) -> int:
-    for n in (1, 2):
+    for n in (1, 2, 3):
         if k - n >= 0 and (m := transparent().match(toks, k - n)) and m[0] == n:
             return n
     return 0

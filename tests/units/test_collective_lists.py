@@ -179,3 +179,23 @@ ROLES = {
 def test_roles(sentence: str, lead: list[str], support: list[str]) -> None:
     roles = assign_roles(sentence)
     assert ([u.text for u in roles.lead], [u.text for u in roles.support]) == (lead, support)
+
+
+ASSIGNERS = {
+    # who assigns is neither lead nor support; titles before the unit and a person's name stay in it
+    "a deputy chair, title of three words": (
+        "Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn A yêu cầu Sở Xây dựng khẩn trương hoàn thiện hồ sơ.",
+        ["Sở Xây dựng"], "Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn A"),
+    "approval and assignment in one breath": (
+        "Thủ tướng Chính phủ đồng ý và giao Bộ Kế hoạch và Đầu tư hướng dẫn.", ["Bộ Kế hoạch và Đầu tư"], "Thủ tướng Chính phủ"),
+    "the office that notifies the conclusions": (
+        "Văn phòng Ủy ban nhân dân tỉnh thông báo ý kiến kết luận của đồng chí Chủ tịch: giao Sở Công Thương chủ trì.",
+        ["Sở Công Thương"], "Văn phòng Ủy ban nhân dân tỉnh"),
+    "a unit that notifies others as its task": ("Sở Y tế thông báo cho các cơ sở khám chữa bệnh biết.", ["Sở Y tế"], None),
+}
+
+
+@pytest.mark.parametrize(("sentence", "lead", "assigner"), ASSIGNERS.values(), ids=ASSIGNERS.keys())
+def test_assigner(sentence: str, lead: list[str], assigner: str | None) -> None:
+    roles = assign_roles(sentence)
+    assert ([u.text for u in roles.lead], roles.assigner) == (lead, assigner)
