@@ -21,15 +21,15 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "readers"))
 
-import numpy as np  # noqa: E402
-import pypdfium2 as pdfium  # noqa: E402
-import pytesseract  # noqa: E402
-from PIL import Image  # noqa: E402
-from test_corpus_pdfs import f1, words  # noqa: E402
+import numpy as np
+import pypdfium2 as pdfium
+import pytesseract
+from PIL import Image
+from test_corpus_pdfs import f1, words
 
-from chidao.readers import ocr  # noqa: E402
-from chidao.readers.fonts import repair_text  # noqa: E402
-from chidao.readers.layout import drop_page_numbers, group_lines, page_paragraphs  # noqa: E402
+from chidao.readers import ocr
+from chidao.readers.fonts import repair_text
+from chidao.readers.layout import drop_page_numbers, group_lines, page_paragraphs
 
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = [("chinhphu_NQ-115-NQ-CP-2026-VQG-Ba-Vi.pdf", "chinhphu_NQ-115-NQ-CP-2026-VQG-Ba-Vi_p1.txt", 1),

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 _DICTIONARY = ("underthesea", "corpus/data/Viet74K.txt")
@@ -148,18 +149,18 @@ def build_lexicon() -> Lexicon:
     syllables = {s for entry in dictionary + places for s in entry}
     for entry in dictionary:
         if len(entry) <= MAX_WORD_SYLLABLES:  # idioms ("như diều gặp gió") are no evidence of prose
-            pairs.update(zip(entry, entry[1:]))
+            pairs.update(pairwise(entry))
     for pair in pairs:
         pairs[pair] *= DICTIONARY_PAIR_WEIGHT
     for entry in places:
-        pairs.update(zip(entry, entry[1:]))
+        pairs.update(pairwise(entry))
     # one token a line, then two tags; a blank line ends a sentence, and so does any token
     # that is no word (punctuation, a number): both become an empty entry
     tokens = _entries(line.split("\t", 1)[0] for line in _read(*_RUNNING_TEXT).splitlines())
     running = [s for token in tokens for s in (token or [""])]
     counts.update(running)
     del counts[""]
-    pairs.update(pair for pair in zip(running, running[1:]) if pair[0] and pair[1])
+    pairs.update(pair for pair in pairwise(running) if pair[0] and pair[1])
     syllables.update(counts)
     return Lexicon(frozenset(syllables), counts, pairs)
 

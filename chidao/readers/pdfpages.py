@@ -9,15 +9,15 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from chidao.readers import ocr
 from chidao.readers.fonts import repair_text
-from chidao.readers.tables import table_rows
 from chidao.readers.layout import (
     COLUMN_GAP,
     Paragraph,
@@ -27,6 +27,7 @@ from chidao.readers.layout import (
     group_lines,
     page_paragraphs,
 )
+from chidao.readers.tables import table_rows
 
 # A page whose text layer has fewer visible characters than this is treated as a scan.
 MIN_TEXT_CHARS = 20
@@ -135,17 +136,13 @@ def _text_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> li
         last = match.end() - 1
         if last != first:
             get(raw, last, to_left, to_right, to_bottom, to_top)
-            if top.value > high:
-                high = top.value
-            if bottom.value < low:
-                low = bottom.value
+            high = max(high, top.value)
+            low = min(low, bottom.value)
         if current is not None and 0 <= x0 - current.x1 < COLUMN_GAP:
             words.append(word)
             current.x1 = right.value
-            if height - high < current.top:
-                current.top = height - high
-            if height - low > current.bottom:
-                current.bottom = height - low
+            current.top = min(current.top, height - high)
+            current.bottom = max(current.bottom, height - low)
             continue
         current = Segment("", x0, height - high, right.value, height - low)
         words = [word]

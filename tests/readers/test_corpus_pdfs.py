@@ -6,8 +6,7 @@ import csv
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 import pytest
 from reader_builders import SHARED
@@ -77,7 +76,7 @@ def _param(row: dict[str, str], f1_check: bool = False) -> object:
     return pytest.param(row, id=row["file"], marks=marks)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scores(file: str) -> tuple[float, float, str]:
     """Read one corpus PDF over the pages its text version covers; return (F1, recall, layer)."""
     row = next(r for r in _rows() if r["file"] == file)

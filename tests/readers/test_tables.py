@@ -6,10 +6,10 @@ import io
 
 import pdfplumber
 import pypdfium2 as pdfium
+from reader_builders import TABLE, _canvas
 
 from chidao.readers.pdfpages import _text_segments
 from chidao.readers.tables import table_rows
-from reader_builders import TABLE, _canvas
 
 WIDTHS = [200, 100, 100, 90]
 
@@ -47,7 +47,7 @@ def _highlighted_words(c) -> None:  # type: ignore[no-untyped-def]
     """A sentence whose words sit on filled boxes, side by side."""
     c.setFont("DejaVu", 12)
     x = 70.0
-    for word in "Giao Sở Tài chính chủ trì thực hiện trước ngày 30/6/2026".split():
+    for word in ["Giao", "Sở", "Tài", "chính", "chủ", "trì", "thực", "hiện", "trước", "ngày", "30/6/2026"]:
         width = c.stringWidth(word + " ", "DejaVu", 12)
         c.setFillColorRGB(1, 1, 0)
         c.rect(x, 596, width, 16, stroke=0, fill=1)
