@@ -66,7 +66,12 @@ def ocr_result(data: dict[str, list], scale: float, correct: bool = True) -> Ocr
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             lines.setdefault(key, []).append(i)
     if correct:
-        for indices in lines.values():
+        # a paragraph's lines continue one another: a word ending a line is judged beside the
+        # word opening the next ("xăng" / "dâu được" -> "dầu")
+        paragraphs: dict[tuple[int, int], list[int]] = {}
+        for (block, par, _), indices in lines.items():
+            paragraphs.setdefault((block, par), []).extend(indices)
+        for indices in paragraphs.values():
             words = [Word(data["text"][i], float(data["conf"][i])) for i in indices]
             for i, text in zip(indices, correct_line(words)):
                 data["text"][i] = text

@@ -86,3 +86,19 @@ def test_lexicon_file_is_what_underthesea_data_builds() -> None:
     assert shipped.syllables == built.syllables
     assert shipped.counts == built.counts
     assert shipped.pairs == built.pairs
+
+
+def test_a_word_opening_a_line_is_judged_beside_the_line_before() -> None:
+    from chidao.readers.ocr import ocr_result
+
+    lines = [["kinh", "doanh", "xăng"], ["dâu", "được", "sửa", "đổi"]]
+    data: dict[str, list] = {k: [] for k in ("text", "conf", "block_num", "par_num", "line_num",
+                                             "left", "top", "width", "height")}
+    for number, words in enumerate(lines, 1):
+        for k, word in enumerate(words):
+            for key, value in (("text", word), ("conf", 96 if word != "dâu" else UNSURE),
+                               ("block_num", 1), ("par_num", 1), ("line_num", number),
+                               ("left", 100 + 60 * k), ("top", 40 * number), ("width", 50), ("height", 20)):
+                data[key].append(value)
+    texts = [s.text for s in ocr_result(data, 1.0).segments]
+    assert texts == ["kinh doanh xăng", "dầu được sửa đổi"]
