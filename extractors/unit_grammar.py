@@ -145,6 +145,7 @@ class Grammar:
     stops: PhraseTable
     keeps: PhraseTable
     nouns: PhraseTable
+    private: frozenset[str]
     qualifiers: PhraseTable
     blocked: PhraseTable
     addressed_after: PhraseTable
@@ -187,6 +188,7 @@ def grammar() -> Grammar:
         stops=_plain(stops["stops"]),
         keeps=_plain(stops["keeps"]),
         nouns=_plain(coll["nouns"]),
+        private=frozenset(coll["private"]),
         qualifiers=_plain(coll["qualifiers"]),
         blocked=_plain(coll["blocked"]),
         addressed_after=_plain(coll["addressed_after"]),

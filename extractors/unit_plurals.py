@@ -34,12 +34,19 @@ def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: boo
         if k + 1 < len(toks) and toks[k].key in (",", "và") and not toks[k + 1].cap:
             if qualified and not g.qualifiers.match(toks, k + 1):
                 break  # "các Sở, ngành Thành phố, đơn vị liên quan": a qualified noun closes its entry
-            if toks[k + 1].key == "các" and (levels_only or not plural):
+            if toks[k + 1].key == "các" and (levels_only or not plural or _changes_kind(g, toks, m[1], k + 2)):
                 break
             k += 2 if toks[k + 1].key == "các" else 1  # "Các ngành, các bộ", "các bộ, ngành và các địa phương"
             continue
         break
     return max(end, start)
+
+
+def _changes_kind(g: Grammar, toks: Sequence[Token], noun: str, k: int) -> bool:
+    """Tell whether the noun at k is of another kind than `noun`, public body or private party:
+    "các sở, ban, ngành, đơn vị và các hộ gia đình" is two addressees, "các bộ, ngành và các địa phương" one."""
+    nxt = g.nouns.match(toks, k)
+    return nxt is not None and (nxt[1] in g.private) != (noun in g.private)
 
 
 _HAVING = 4  # syllables after "có": "các xã, phường có cụm công nghiệp", not a clause

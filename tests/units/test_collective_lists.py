@@ -55,6 +55,11 @@ EXTENTS = {
         "- Phối hợp với chính quyền địa phương và các đơn vị liên quan thực hiện.", ["chính quyền địa phương", "các đơn vị liên quan"]),
     "'và' after a qualified bare collective opens a new entry": (
         "Tăng cường phối hợp với lực lượng chức năng và chính quyền cơ sở kiểm tra.", ["lực lượng chức năng", "chính quyền cơ sở"]),
+    "'và các' between public bodies and households starts a new entry": (
+        "đề nghị các sở, ban, ngành, đơn vị và các hộ gia đình trên địa bàn Thành phố treo cờ.",
+        ["các sở, ban, ngành, đơn vị", "các hộ gia đình trên địa bàn Thành phố"]),
+    "'và các' between private parties goes on": (
+        "Yêu cầu các tổ chức, cá nhân và các doanh nghiệp kê khai.", ["các tổ chức, cá nhân và các doanh nghiệp"]),
     "a bare noun opening an item with a list after it": (
         "Chủ đầu tư và các nhà thầu thi công phải hoàn thành các hạng mục chính.", ["Chủ đầu tư", "các nhà thầu thi công"]),
     # a head with "các" and a plural that names no place

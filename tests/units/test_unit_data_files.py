@@ -17,7 +17,7 @@ KEYS = {
     "unit_heads.json": {"_doc", "heads"},
     "unit_names.json": {"_doc", "sector", "party", "bodies"},
     "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors"},
-    "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked", "addressed_after"},
+    "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked", "addressed_after", "private"},
     "unit_levels.json": {"_doc", "levels", "plurals", "titles"},
     "role_cues.json": {"_doc", "rules", "transparent"},
 }
@@ -62,6 +62,11 @@ def test_heads_unique_and_loadable() -> None:
 def test_every_names_group_of_a_head_exists() -> None:
     heads = json.loads(DATA.joinpath("unit_heads.json").read_text(encoding="utf-8"))["heads"]
     assert {h["names"] for h in heads if "names" in h} <= set(grammar().names)
+
+
+def test_private_nouns_are_collective_nouns() -> None:
+    coll = json.loads(DATA.joinpath("unit_collectives.json").read_text(encoding="utf-8"))
+    assert set(coll["private"]) <= set(coll["nouns"])
 
 
 def test_unknown_keys_are_rejected_with_the_allowed_ones() -> None:
