@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors import dates
+from extractors.deadline_events import EventDates, event_start
 from extractors.deadline_grammar import grammar
 from extractors.deadline_recurrence import monthly_on, quarterly_on, weekly_on, yearly_on
 from extractors.deadline_rules import FormRule, RecurrenceRule
@@ -145,7 +146,8 @@ def _resolve_relative_period(found: Found, ref: datetime.date | None) -> datetim
     return dates.end_of_year(ref.year + step)
 
 
-def count_from(text: str, pos: int, ref: datetime.date | None) -> tuple[datetime.date | None, int, bool]:
+def count_from(text: str, pos: int, ref: datetime.date | None,
+               events: EventDates | None = None) -> tuple[datetime.date | None, int, bool]:
     """Read "kể từ ngày ký / ngày 15/7/2026 / ngày Luật có hiệu lực" after a count.
 
     Returns (the day counting starts from, the end of the phrase, whether it was understood).
@@ -160,17 +162,21 @@ def count_from(text: str, pos: int, ref: datetime.date | None) -> tuple[datetime
     anchor = g.anchors.match(text, lead.end())
     if anchor and (not g.anchor_rules[g.canon(anchor[0])].must_end or _ANCHOR_END.match(text, anchor.end())):
         return ref, anchor.end(), True
+    event = event_start(text, lead.end(), events) if events else None
+    if event:
+        return event[0], event[1], True  # "kể từ ngày Luật có hiệu lực", the date stated elsewhere
     return None, pos, False  # counted from an event whose date the text does not give
 
 
-def _resolve_relative(found: Found, text: str, ref: datetime.date | None) -> tuple[datetime.date | None, int]:
+def _resolve_relative(found: Found, text: str, ref: datetime.date | None,
+                      events: EventDates | None) -> tuple[datetime.date | None, int]:
     """Resolve "10 ngày (làm việc) kể từ ...": the start day plus the count.
 
     "10 ngày trước khi tổ chức hội nghị" counts back from an event the text does not date.
     """
     if _AROUND_EVENT.match(text, found.end):
         return None, found.end
-    start, end, _ = count_from(text, found.end, ref)
+    start, end, _ = count_from(text, found.end, ref, events)
     if start is None:
         return None, end
     count, unit = int(found.match["n"]), str(_word(found, "unit"))
@@ -181,11 +187,12 @@ def _resolve_relative(found: Found, text: str, ref: datetime.date | None) -> tup
     return dates.add_months(start, count * (12 if unit == "years" else 1)), end
 
 
-def resolve(found: Found, text: str, ref: datetime.date | None) -> tuple[datetime.date | None, str | None, int] | None:
+def resolve(found: Found, text: str, ref: datetime.date | None,
+            events: EventDates | None = None) -> tuple[datetime.date | None, str | None, int] | None:
     """Return (date, rrule, end) for a found expression, or None when it names no real time."""
     kind = found.form.resolve
     if kind == "relative":
-        when, end = _resolve_relative(found, text, ref)
+        when, end = _resolve_relative(found, text, ref, events)
         return when, None, end
     if kind in ("dmy", "dm", "day_of_month", "quarter_month_day", "day_next_month", "weekday"):
         when, rule, ok = _resolve_day(found, ref)

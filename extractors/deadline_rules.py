@@ -116,6 +116,7 @@ DATA_FILES: dict[str, type] = {
     "deadline_anchors.jsonl": AnchorRule, "deadline_recurrence.jsonl": RecurrenceRule,
     "deadline_urgency.jsonl": UrgencyRule, "deadline_variants.jsonl": VariantRule,
     "deadline_blockers.jsonl": BlockerRule, "deadline_noun_frames.jsonl": NounFrameRule,
+    "deadline_events.jsonl": PhraseRule,
 }
 
 

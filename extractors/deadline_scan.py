@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from extractors.deadline_events import EventDates
 from extractors.deadline_grammar import grammar
 from extractors.deadline_mention import DeadlineMention
 from extractors.deadline_recurrence import recurrence_mentions
@@ -102,7 +103,8 @@ def _range_link(text: str, prev: Found | None, start: int) -> int | None:
     return prev.end + len(link[0]) - len(link[0].lstrip()) if link else None
 
 
-def time_mentions(text: str, ref: datetime.date | None, need_cue: bool) -> Iterator[DeadlineMention]:
+def time_mentions(text: str, ref: datetime.date | None, need_cue: bool,
+                  events: EventDates | None = None) -> Iterator[DeadlineMention]:
     """Yield time expressions, governed by a cue (or by a range start) when `need_cue`."""
     prev, prev_cue = None, None
     for found in _candidates(text):
@@ -116,7 +118,7 @@ def time_mentions(text: str, ref: datetime.date | None, need_cue: bool) -> Itera
         if link is not None and prev_cue:
             begin, cue_name = link, prev_cue
         prev, prev_cue = found, cue_name
-        resolved = resolve(found, text, ref)
+        resolved = resolve(found, text, ref, events)
         if resolved is None or (cue_name is None and (need_cue or found.form.resolve == "relative")):
             continue  # a bare count ("1 năm 1 lần", "10 ngày") is no deadline even in a cell
         when, rule, end = resolved
@@ -126,13 +128,14 @@ def time_mentions(text: str, ref: datetime.date | None, need_cue: bool) -> Itera
         yield DeadlineMention(begin, end, text[begin:end], when, found.form.granularity, rule, cue_name)
 
 
-def scan(text: str, doc_date: datetime.date | None, strict: bool) -> list[DeadlineMention]:
+def scan(text: str, doc_date: datetime.date | None, strict: bool,
+         events: EventDates | None = None) -> list[DeadlineMention]:
     """All mentions of a text in order: cue-governed times, then recurrences and urgency words in the gaps.
 
     `strict` (running text) needs a cue for every time and a clause edge for a bare
     recurrence; a table cell is the deadline itself, so it needs neither.
     """
-    mentions = list(time_mentions(text, doc_date, need_cue=strict))
+    mentions = list(time_mentions(text, doc_date, need_cue=strict, events=events))
     mentions += list(recurrence_mentions(text, mentions, need_edge=strict))
     mentions += list(urgency_mentions(text, mentions))
     return sorted(mentions, key=lambda m: m.start)

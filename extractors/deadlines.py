@@ -3,7 +3,8 @@
 The phrases live in `extractors/data/deadline_*.jsonl` (see `deadline_README.md` there).
 The work is split by kind: `deadline_rules` (typed data records), `deadline_grammar`
 (compiled phrases), `deadline_resolution` (a phrase against the document date),
-`deadline_recurrence` (RRULEs and bare recurrences), `deadline_urgency`, `deadline_scan`
+`deadline_recurrence` (RRULEs and bare recurrences), `deadline_urgency`, `deadline_events`
+(entry-into-force dates stated once in a document), `deadline_scan`
 (cue-governed time expressions) and `deadline_choice` (the task's one deadline). This
 module is the entry point the pipeline and the spaCy components call.
 """
@@ -14,27 +15,31 @@ import dataclasses
 import datetime
 
 from extractors.deadline_choice import choose_deadline
+from extractors.deadline_events import EventDates, stated_event_dates
 from extractors.deadline_grammar import grammar
 from extractors.deadline_mention import DeadlineMention
 from extractors.deadline_rules import DATA_FILES, GRANULARITIES, load_rules, rule_from_dict
 from extractors.deadline_scan import scan
 
-__all__ = ["DATA_FILES", "GRANULARITIES", "DeadlineMention", "choose_deadline", "find_deadlines",
-           "grammar", "load_rules", "parse_deadline_value", "rule_from_dict"]
+__all__ = ["DATA_FILES", "GRANULARITIES", "DeadlineMention", "EventDates", "choose_deadline", "find_deadlines",
+           "grammar", "load_rules", "parse_deadline_value", "rule_from_dict", "stated_event_dates"]
 
 
-def find_deadlines(text: str, doc_date: datetime.date | None) -> list[DeadlineMention]:
+def find_deadlines(text: str, doc_date: datetime.date | None,
+                   events: EventDates | None = None) -> list[DeadlineMention]:
     """Find the deadline phrases of a text, in order.
 
     Args:
         text: NFC text (a sentence, an item or a whole document); offsets point into it.
         doc_date: the document's date, the reference for partial and relative phrases.
+        events: entry-into-force dates the whole document states (`stated_event_dates`),
+            for counts "kể từ ngày Luật có hiệu lực thi hành" in a part of it.
 
     Returns:
         Mentions governed by a deadline cue, recurrences and urgency words. Dates before
         `doc_date` are left out: they report what happened, not what is due.
     """
-    return scan(text, doc_date, strict=True)
+    return scan(text, doc_date, strict=True, events=events)
 
 
 def parse_deadline_value(cell: str, doc_date: datetime.date | None) -> DeadlineMention | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chidao.corpus import GoldDocument, GoldTask, gold_files, load_gold, shared_root
-from extractors.deadlines import DeadlineMention, choose_deadline, find_deadlines
+from extractors.deadlines import DeadlineMention, EventDates, choose_deadline, find_deadlines, stated_event_dates
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SHARED = shared_root(Path(__file__).resolve().parent)
@@ -32,8 +32,14 @@ def _doc_date(doc: GoldDocument) -> datetime.date | None:
     return datetime.date.fromisoformat(doc.date) if doc.date else None
 
 
+def _events(doc: GoldDocument) -> EventDates:
+    """Entry-into-force dates the whole document states, as a caller passes them."""
+    assert SHARED is not None
+    return stated_event_dates(" ".join(unicodedata.normalize("NFC", doc.load_text(SHARED)).split()))
+
+
 def _chosen(doc: GoldDocument, task: GoldTask) -> DeadlineMention | None:
-    return choose_deadline(find_deadlines(_span_text(doc, task), _doc_date(doc)))
+    return choose_deadline(find_deadlines(_span_text(doc, task), _doc_date(doc), _events(doc)))
 
 
 def _task(stem: str, start: int) -> tuple[GoldDocument, GoldTask]:
@@ -55,6 +61,8 @@ REAL = {
     "full date in words, no document date (chậm nhất đến ngày 01 tháng 7 năm 2028)":
         ("CV-7432-UBND-XD-21-7-2026-trien-khai-QD-1074", 1463),
     "'trong quý II/2026'": ("CV-UBND-bao-ve-khoang-san-chua-khai-thac", 5781),
+    "36 months from the law's entry into force, stated in the preamble":
+        ("CV-SNNMT-8-2025-huong-dan-DN-thuc-hien-Luat-DCKS", 2973),
     "working days from the end of the meeting": ("bien-ban-lam-viec-lien-nganh-ccn", 10475),
     "'trong tháng 9 năm 2026'": ("cong-van-ubnd-tinh-chi-dao", 746),
     "an hour before the day (trước 15h00 ngày 15/6/2026)": ("giay-moi-hop-ubnd", 1568),
@@ -84,11 +92,11 @@ def test_gold_span_deadline(stem: str, start: int) -> None:
     assert got == (task.deadline, task.recurrence)
 
 
-# Gold deadlines the grammar cannot reach from the span alone (see the report / NOTES):
-# the law's entry into force stated in the preamble, a partial date in a draft with no day,
-# a table row whose deadline cell is outside the span, a dayless quarterly report dated.
+# Gold deadlines the grammar cannot reach from the span and the document date: a partial
+# date in a draft whose header gives only month and year, a table row whose deadline cell
+# is outside the span, a dayless quarterly report that the gold dates (other dayless
+# recurrences in the gold have none).
 _BEYOND_THE_SPAN = {
-    ("CV-SNNMT-8-2025-huong-dan-DN-thuc-hien-Luat-DCKS", 2973),
     ("CV-SNNMT-8-2025-huong-dan-DN-thuc-hien-Luat-DCKS", 18194),
     ("QD-2200-QD-BNNMT-10-6-2026-ke-hoach-trien-khai-ND-180", 8834),
     ("thong-bao-ket-luan-ubnd", 4368),

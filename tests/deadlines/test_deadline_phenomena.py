@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from extractors import dates
-from extractors.deadlines import choose_deadline, find_deadlines, parse_deadline_value
+from extractors.deadlines import choose_deadline, find_deadlines, parse_deadline_value, stated_event_dates
 
 D = datetime.date
 DOC = D(2026, 3, 5)  # a Thursday in the first quarter
@@ -169,3 +169,22 @@ def test_plan_cells(cell: str, due: D, rule: str | None) -> None:
 ])
 def test_next_day_in_months_after(ref: D, months: tuple[int, ...], day: int, due: D) -> None:
     assert dates.next_day_in_months_after(ref, months, day) == due
+
+
+LAW = ("Căn cứ Luật Địa chất và khoáng sản số 54/2024/QH15 ngày 29/11/2024, có hiệu lực thi hành từ ngày "
+       "01 tháng 7 năm 2025; Thông tư này có hiệu lực thi hành kể từ ngày 15/8/2025.")
+
+
+def test_entry_into_force_dates_stated_in_a_document() -> None:
+    assert stated_event_dates(LAW) == {"luật": D(2025, 7, 1), "thông tư": D(2025, 8, 15)}
+    assert stated_event_dates("Quyết định này có hiệu lực kể từ ngày ký.") == {}
+
+
+@pytest.mark.parametrize(("sentence", "due"), [
+    ("Trong thời hạn 36 tháng kể từ ngày Luật có hiệu lực thi hành, tổ chức cấp đổi giấy phép.", D(2028, 7, 1)),
+    ("Hoàn thành trong 6 tháng kể từ ngày Thông tư này có hiệu lực.", D(2026, 2, 15)),
+    ("Hoàn thành trong 6 tháng kể từ ngày Nghị định có hiệu lực.", None),  # no date stated for it
+])
+def test_counts_from_a_stated_entry_into_force(sentence: str, due: D | None) -> None:
+    found = choose_deadline(find_deadlines(sentence, None, stated_event_dates(LAW)))
+    assert found is not None and found.date == due
