@@ -4,13 +4,16 @@ Only tasks whose gold units are all EXPLICIT in the span are scored: the words o
 gold unit (compared as `unit_key` does) appear in the span in order, at most 8 other
 words apart in all (room for an elliptical list or a place shared by two units). Units a task inherits from
 its list intro or from a letter's recipients are the pipeline's job, so those tasks are
-counted as skipped. Usage: python bench/roles_gold.py [--split train|dev|all] [-v]
+counted as skipped. Also prints the CPU time of assign_roles over every gold span of the
+split (best of 3 passes, tokenization included), since roles and units are a large share of
+extraction time. Usage: python bench/roles_gold.py [--split train|dev|all] [-v]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +88,18 @@ def score_document(gold: GoldDocument, shared: Path, tally: Tally) -> None:
         score_task(span, task, tally, f"{gold.gold_path.name} [{task.start}]")
 
 
+def cpu_seconds(spans: list[str], passes: int = 3) -> float:
+    """Return the best CPU time of assign_roles over all spans (normalized first, outside the timing)."""
+    texts = [normalize(span).text for span in spans]
+    best = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        for text in texts:
+            assign_roles(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def _line(name: str, c: Counts) -> str:
     return f"{name:<8} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}   (tp {c.tp}, fp {c.fp}, fn {c.fn})"
 
@@ -103,14 +118,19 @@ def main() -> None:
         names = set(load_splits(args.corpus)[args.split])
         paths = [p for p in paths if p.name in names]
     tally = Tally()
+    spans: list[str] = []
     for path in paths:
-        score_document(load_gold(path), shared, tally)
+        gold = load_gold(path)
+        score_document(gold, shared, tally)
+        text = gold.load_text(shared)
+        spans += [text[t.start : t.end] for t in gold.tasks]
     if args.verbose:
         print("\n".join(tally.misses), end="\n\n")
     print(f"split {args.split}: {len(paths)} documents, {tally.scored} tasks scored, "
           f"{tally.skipped} skipped (a gold unit not written in the span)")
     print(_line("lead", tally.lead))
     print(_line("support", tally.support))
+    print(f"assign_roles over all {len(spans)} gold spans: {cpu_seconds(spans) * 1000:.0f} ms CPU (best of 3)")
 
 
 if __name__ == "__main__":

@@ -100,10 +100,11 @@ def _joined(toks: Sequence[Token], k: int, end: int) -> bool:
     return True
 
 
-def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool) -> int:
-    """Count the tokens in [k, end) that are not titles (nor, for an assigner, name words)."""
+def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool, limit: int) -> int:
+    """Count the tokens in [k, end) that are not titles (nor, for an assigner, name words),
+    stopping once the count passes `limit` (a cue's scope: the rest cannot matter)."""
     count = 0
-    while k < end:
+    while k < end and count <= limit:
         step = _skip(toks, k)
         if step == 0:
             step, count = 1, count + (0 if names_too and toks[k].cap and toks[k].word else 1)
@@ -122,11 +123,11 @@ def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_
         return None
     if rule.direction == "forward":
         ahead = [g for g in groups if g.i >= j]
-        target = ahead[0] if ahead and _gap(toks, j, ahead[0].i, False) <= rule.scope else None
+        target = ahead[0] if ahead and _gap(toks, j, ahead[0].i, False, rule.scope) <= rule.scope else None
     else:
         behind = [g for g in groups if g.j <= i]
         names = rule.role == "assigner"
-        target = behind[-1] if behind and _gap(toks, behind[-1].j, i, names) <= rule.scope else None
+        target = behind[-1] if behind and _gap(toks, behind[-1].j, i, names, rule.scope) <= rule.scope else None
         if target is not None and rule.role == "lead" and "support" in target.roles and not target.soft:
             return None  # "phối hợp với các cơ quan khẩn trương ...": the adverb is the subject's
     if target is not None:
@@ -141,7 +142,7 @@ def _addressed(toks: Sequence[Token], j: int, groups: list[_Group]) -> bool:
     if j < len(toks) and toks[j].text == ":":
         return True
     ahead = [g for g in groups if g.i >= j]
-    return bool(ahead) and _gap(toks, j, ahead[0].i, False) <= 3
+    return bool(ahead) and _gap(toks, j, ahead[0].i, False, 3) <= 3
 
 
 def _words_follow(toks: Sequence[Token], j: int, phrase: str) -> bool:
@@ -226,7 +227,7 @@ def _after_unit_subject(toks: Sequence[Token], k: int, groups: list[_Group]) -> 
     """Tell whether a unit, not a person, is the subject right before token k: "Bộ Công an chỉ đạo ...",
     "Ủy ban nhân dân tỉnh, chỉ đạo ..." (but "Phó Thủ tướng chỉ đạo", "Chủ tịch UBND tỉnh chỉ đạo")."""
     before = [g for g in groups if g.j <= k]
-    if not before or _gap(toks, before[-1].j, k, False) > 1 or not all(t.text == "," or t.word for t in toks[before[-1].j : k]):
+    if not before or _gap(toks, before[-1].j, k, False, 1) > 1 or not all(t.text == "," or t.word for t in toks[before[-1].j : k]):
         return False
     group = before[-1]
     titled = any(_title_len(toks, group.i - n) == n for n in range(1, 5) if group.i >= n)

@@ -149,6 +149,7 @@ class Grammar:
     qualifiers: PhraseTable
     blocked: PhraseTable
     addressed_after: PhraseTable
+    addressed_ends: frozenset[str]  # the last key of each addressed_after phrase
     titles: PhraseTable
     documents: PhraseTable
 
@@ -192,6 +193,7 @@ def grammar() -> Grammar:
         qualifiers=_plain(coll["qualifiers"]),
         blocked=_plain(coll["blocked"]),
         addressed_after=_plain(coll["addressed_after"]),
+        addressed_ends=frozenset(tokenize(p)[-1].key for p in coll["addressed_after"]),
         titles=_plain(levels["titles"]),
         documents=_plain(stops["documents"]),
     )

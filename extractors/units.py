@@ -103,9 +103,12 @@ def _after_addressee_cue(g: Grammar, toks: Sequence[Token], i: int, spans: list[
     and a comma (a list going on)."""
     if i == 0:
         return False
-    if any((m := g.addressed_after.match(toks, i - n)) is not None and m[0] == n for n in (1, 2, 3) if i >= n):
-        return True
-    return toks[i - 1].key in (",", "và") and bool(spans) and spans[-1].j == i - 1
+    prev = toks[i - 1].key
+    if prev in (",", "và"):
+        return bool(spans) and spans[-1].j == i - 1
+    if prev not in g.addressed_ends:
+        return False  # most words: no cue ends here, so no phrase need be tried
+    return any((m := g.addressed_after.match(toks, i - n)) is not None and m[0] == n for n in (1, 2, 3) if i >= n)
 
 
 def _with_dashed_owner(g: Grammar, toks: Sequence[Token], span: Span) -> Span:
