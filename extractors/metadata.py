@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from extractors.dates import find_dateline, make_date, parse_vn_date
+from extractors.hierarchy import addressed_upward
 from extractors.resources import json_data
 
 HEADER_CHARS = 2500
@@ -37,6 +38,7 @@ class Metadata:
     meeting_date: datetime.date | None = None
     recipients: list[str] = field(default_factory=list)
     body_start: int = 0  # where the header ends
+    upward: bool = False  # every addressee stands above the issuer: it recommends, it cannot assign
 
 
 @cache
@@ -154,6 +156,7 @@ def read_metadata(text: str) -> Metadata:
     meta.meeting_date = _meeting_date(text, year_hint)
     meta.date = meta.issue_date or meta.meeting_date or (_news_date(header, dateline) if is_news else None)
     meta.recipients = find_recipients(text, meta.body_start)
+    meta.upward = addressed_upward(meta.issuer, meta.recipients)
     return meta
 
 

@@ -188,6 +188,14 @@ def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:
     return classifier.threshold
 
 
+def select_tasks(analyses: list[Analysis], meta: Metadata, classifier: TaskClassifier | None) -> list[Analysis]:
+    """Score the analyses and return those taken as tasks, in document order."""
+    threshold = score(analyses, classifier)
+    if meta.upward:
+        return []  # a letter sent upward recommends; it cannot assign (ANNOTATION.md §1)
+    return keep_tasks(analyses, threshold)
+
+
 def keep_tasks(analyses: list[Analysis], threshold: float) -> list[Analysis]:
     """Return the analyses taken as tasks: above the threshold, less restatements of table rows."""
     chosen = [a for a in analyses if a.probability >= threshold]
@@ -243,9 +251,8 @@ def extract(source: SourceText, classifier: TaskClassifier | None | bool = True)
     meta = read_metadata(norm.text)
     model = load_task_classifier() if classifier is True else (classifier or None)
     analyses = analyze_document(norm.text, meta)
-    threshold = score(analyses, model)
     doc_id = document_id(source.sha256)
-    tasks = [to_task(a, doc_id, source, norm) for a in keep_tasks(analyses, threshold)]
+    tasks = [to_task(a, doc_id, source, norm) for a in select_tasks(analyses, meta, model)]
     document = DocumentRecord(
         id=doc_id, source=source.path, title=meta.title, number=meta.number, issuer=meta.issuer,
         date=meta.date.isoformat() if meta.date else None, text=norm.text, kind=meta.kind,

@@ -141,14 +141,12 @@ def deadlines_component(doc: Doc) -> Doc:
 def tasks_component(doc: Doc) -> Doc:
     """Find the tasks (span group "tasks") with their units, deadline and confidence."""
     from extractors.models import load_task_classifier
-    from extractors.pipeline import analyze_document, score
+    from extractors.pipeline import analyze_document, select_tasks
 
-    analyses = analyze_document(doc.text, doc._.metadata or read_metadata(doc.text))
-    threshold = score(analyses, load_task_classifier())
+    meta = doc._.metadata or read_metadata(doc.text)
+    analyses = analyze_document(doc.text, meta)
     out = []
-    for a in analyses:
-        if a.probability < threshold:
-            continue
+    for a in select_tasks(analyses, meta, load_task_classifier()):
         span = _char_span(doc, a.candidate.start, a.candidate.end, "TASK")
         if span is None:
             continue
