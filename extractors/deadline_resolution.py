@@ -82,6 +82,9 @@ def _resolve_day(found: Found, ref: datetime.date | None) -> Resolved:
     month = int(g["m"])
     if dates.make_date(2000, month, day) is None:  # 2000 is a leap year: 29/2 is a real day
         return None, None, False
+    if found.form.resolve == "dm_rel":  # "30/6 năm sau"
+        when = dates.make_date(ref.year + int(_word(found, "rel")), month, day) if ref else None
+        return when, None, True
     if _is_yearly(found):
         nxt = ref + datetime.timedelta(days=1) if ref else None  # a recurrence starts after the document
         return (dates.next_day_on_or_after(nxt, month, day) if nxt else None), yearly_on(month, day), True
@@ -194,7 +197,7 @@ def resolve(found: Found, text: str, ref: datetime.date | None,
     if kind == "relative":
         when, end = _resolve_relative(found, text, ref, events)
         return when, None, end
-    if kind in ("dmy", "dm", "day_of_month", "quarter_month_day", "day_next_month", "weekday"):
+    if kind in ("dmy", "dm", "dm_rel", "day_of_month", "quarter_month_day", "day_next_month", "weekday"):
         when, rule, ok = _resolve_day(found, ref)
     else:
         when, rule, ok = _resolve_period(found, ref)
