@@ -99,7 +99,8 @@ def _open_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> int:
         return k
     if not _closes_list_item(g, toks, m):  # "các chủ đầu tư hạ tầng cụm công nghiệp, Ủy ban nhân dân ..."
         ends_well = m < len(toks) and g.stops.match(toks, m) and not g.keeps.match(toks, m)
-        if not ends_well or _after_qualifier(g, toks, k):
+        one_then_modal = m - k == 1 and g.modals.match(toks, m) is not None  # "khai thác khoáng sản rắn phải ..."
+        if not ends_well or (_after_qualifier(g, toks, k) and not one_then_modal):
             return k
     while (q := g.qualifiers.match(toks, m)) is not None:
         m = place_after_level(g, toks, m + q[0])  # "các cơ sở đào tạo trên địa bàn"

@@ -144,6 +144,7 @@ class Grammar:
     plurals: PhraseTable
     stops: PhraseTable
     keeps: PhraseTable
+    modals: PhraseTable
     nouns: PhraseTable
     private: frozenset[str]
     qualifiers: PhraseTable
@@ -188,6 +189,7 @@ def grammar() -> Grammar:
         plurals=_plain(levels["plurals"]),
         stops=_plain(stops["stops"]),
         keeps=_plain(stops["keeps"]),
+        modals=_plain(stops["modals"]),
         nouns=_plain(coll["nouns"]),
         private=frozenset(coll["private"]),
         qualifiers=_plain(coll["qualifiers"]),

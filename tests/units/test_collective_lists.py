@@ -73,6 +73,10 @@ EXTENTS = {
     "licence holders, recovery": (
         "Đề nghị các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản báo cáo sản lượng.",
         ["các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản"]),
+    "one word after a listed qualifier, then a modal": (
+        "- Tổ chức, cá nhân khai thác khoáng sản rắn phải lập bản đồ hiện trạng.", ["Tổ chức, cá nhân khai thác khoáng sản rắn"]),
+    "one word after a listed qualifier, then an object: the word is the verb": (
+        "- Tổ chức, cá nhân có liên quan nộp báo cáo.", ["Tổ chức, cá nhân có liên quan"]),
     # heads: press bodies, a sub-department written in lower case
     "a journal beside a newspaper": (
         "Báo Tài nguyên và Môi trường, Tạp chí Tài nguyên và Môi trường có trách nhiệm đưa tin.",
