@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from chidao.errors import ReadError
 from chidao.readers.isolation import WorkerFailed, run_isolated
 from chidao.readers.layout import Paragraph, continues
-from chidao.readers.pdfpages import PageOptions, PageResult, read_pages
+from chidao.readers.pdfpages import PageOptions, PageResult, probably_scanned, read_pages
 from chidao.records import Block, Page, SourceText, sha256_bytes
 
 
@@ -191,7 +191,7 @@ def _open_failure(message: str) -> tuple[str, str]:
 def _read_isolated(path: Path, data: bytes, indices: list[int],
                    settings: PdfSettings) -> list[PageResult]:
     """Read pages in child processes with a memory cap and a deadline."""
-    chunks = _chunks(indices, settings)
+    chunks = _chunks(indices, settings, probably_scanned(data, len(indices)))
     timeout = 30 + settings.seconds_per_page * max(len(c) for c in chunks)
     try:
         # the stream check runs while the children read: a bomb found there ends them at
@@ -215,8 +215,10 @@ def _worker_failure(failed: WorkerFailed, timeout: float, memory_mb: int) -> tup
     return f"a page could not be read ({failed.detail})", "export the PDF again"
 
 
-def _chunks(indices: list[int], settings: PdfSettings) -> list[list[int]]:
-    workers = max(1, min(settings.workers, len(indices) // settings.pages_per_worker, idle_cpus()))
+def _chunks(indices: list[int], settings: PdfSettings, scanned: bool = False) -> list[list[int]]:
+    """Split pages between workers: OCR pages (seconds each) from two pages on, text pages in bulk."""
+    per_worker = 1 if scanned else settings.pages_per_worker
+    workers = max(1, min(settings.workers, len(indices) // per_worker, idle_cpus()))
     size = -(-len(indices) // workers)
     return [indices[i:i + size] for i in range(0, len(indices), size)]
 

@@ -67,3 +67,24 @@ def test_idle_cpus_counts_at_least_one_and_at_most_all() -> None:
     from chidao.readers.pdf import idle_cpus
 
     assert 1 <= idle_cpus() <= len(os.sched_getaffinity(0))
+
+
+def test_a_scan_is_told_from_a_text_pdf_by_its_page_images() -> None:
+    from reader_builders import SCAN_LINES, scanned_pdf, text_pdf
+
+    from chidao.readers.pdfpages import probably_scanned
+
+    assert probably_scanned(scanned_pdf(SCAN_LINES), 1)
+    assert not probably_scanned(text_pdf(pages=3), 3)
+
+
+def test_ocr_pages_are_split_from_two_pages_text_pages_in_bulk(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from chidao.readers import pdf
+
+    monkeypatch.setattr(pdf, "idle_cpus", lambda: 2)
+    settings = pdf.PdfSettings()
+    assert pdf._chunks([0, 1], settings, scanned=True) == [[0], [1]]
+    assert pdf._chunks([0, 1], settings) == [[0, 1]]
+    assert pdf._chunks(list(range(20)), settings) == [list(range(10)), list(range(10, 20))]
+    monkeypatch.setattr(pdf, "idle_cpus", lambda: 1)
+    assert pdf._chunks([0, 1], settings, scanned=True) == [[0, 1]]
