@@ -60,7 +60,9 @@ def find_units(text: str) -> list[UnitMention]:
     opener = _opener(toks)
     i = 0
     while i < len(toks):
-        if not toks[i].cap and toks[i].key != "các" and i != opener and not _after_addressee_cue(g, toks, i, spans):
+        clause = i > 0 and toks[i - 1].text in ",;" and toks[i].cap  # a capital mid-sentence: a defined party
+        addressed = i == opener or clause or _after_addressee_cue(g, toks, i, spans)
+        if not toks[i].cap and toks[i].key != "các" and not addressed:
             i += 1  # only a capital, "các" or an addressee's place starts a unit: the common case, made cheap
             continue
         items = elliptical(g, toks, i, text)
@@ -69,8 +71,10 @@ def find_units(text: str) -> list[UnitMention]:
             i = items[-1].j
             continue
         span = parse_collective(g, toks, i) or parse_unit(g, toks, i)
-        if span is None and (i == opener or _after_addressee_cue(g, toks, i, spans)):
+        if span is None and addressed:
             span = bare_collective(g, toks, i, listed=i != opener)
+            if span is not None and clause and i != opener and not _after_addressee_cue(g, toks, i, spans):
+                span = span if g.modals.match(toks, span.j) else None  # "..., nhà đầu tư phải ...": the clause's subject
         if span is None:
             i += 1
             continue

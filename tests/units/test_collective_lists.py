@@ -62,6 +62,13 @@ EXTENTS = {
         "Yêu cầu các tổ chức, cá nhân và các doanh nghiệp kê khai.", ["các tổ chức, cá nhân và các doanh nghiệp"]),
     "a bare noun opening an item with a list after it": (
         "Chủ đầu tư và các nhà thầu thi công phải hoàn thành các hạng mục chính.", ["Chủ đầu tư", "các nhà thầu thi công"]),
+    # a defined party (capitalized) as the subject of a modal, mid-item
+    "defined party after a comma, before a modal": (
+        "- Triển khai dự án. Trong quá trình tồn tại của dự án, Nhà đầu tư nghiêm túc thực hiện: báo cáo giám sát.",
+        ["Nhà đầu tư"]),
+    "a party in lower case after a comma is left alone": ("Khi phát hiện vi phạm, doanh nghiệp phải báo cáo ngay.", []),
+    "a law quoted after a colon names no addressee": (
+        "Nghị định số 193/2025/NĐ-CP quy định: Tổ chức, cá nhân khai thác khoáng sản có trách nhiệm thống kê.", []),
     # a head with "các" and a plural that names no place
     "people's committees of all levels": ("Ủy ban nhân dân các cấp tổ chức thực hiện.", ["Ủy ban nhân dân các cấp"]),
     "people's committees of the localities": (
