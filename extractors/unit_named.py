@@ -33,7 +33,9 @@ def locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
     if mode == "open" and (more := _more_levels(g, toks, k)) > k:
         return more  # "Ủy ban nhân dân xã, phường": levels listed without names
     if mode == "open":
-        run = k
+        run = k + 2 if toks[k : k + 1] and toks[k].key == "số" and toks[k + 1 : k + 2] and toks[k + 1].text.isdigit() else k
+        if run > k:
+            return run  # "khu vực số 2"
         while run < len(toks) and run - k < 4 and toks[run].word and (toks[run].cap or toks[run].text.isdigit()):
             if head_at(g, toks, run) or g.stops.match(toks, run) or (toks[run].text.isdigit() and run > k):
                 break

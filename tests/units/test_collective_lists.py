@@ -135,6 +135,10 @@ EXTENTS = {
     "'các' + a lower-case word inside an open name": (
         "Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh làm chủ đầu tư.",
         ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]),
+    "an area numbered after 'khu vực'": (
+        "Ban Quản lý dự án đầu tư xây dựng khu vực số 2 thực hiện.", ["Ban Quản lý dự án đầu tư xây dựng khu vực số 2"]),
+    "'Phòng thủ' is no head": (
+        "Ban Chỉ huy Phòng thủ dân sự tỉnh triển khai phương án.", ["Ban Chỉ huy Phòng thủ dân sự tỉnh"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
