@@ -3,6 +3,12 @@
 Per the Government Office's task-tracking rules (QĐ 42/2014, QĐ 23/2018) every task is
 done on time, done late, not yet due, or overdue, and the completion rate counts only the
 tasks already due: done (on time or late, including done early) over done plus overdue.
+
+A recurring task ("báo cáo trước ngày 20 hằng tháng") is judged against its current
+occurrence, found with its RRULE from the stored deadline (the first occurrence, as the
+iCalendar feed's DTSTART): open, it is overdue only once its series has ended; done, it
+was done late only if done after its last occurrence. One status for the whole series
+cannot say whether a past month's report was sent, so a missed occurrence is not counted.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
+
+from dateutil.rrule import rrule, rrulestr
 
 CATEGORIES = ("done_on_time", "done_late", "not_yet_due", "overdue")
 LABELS = {
@@ -49,21 +57,47 @@ class Matrix:
 
 
 def categorize(status: str, deadline: dt.date | None, done_date: dt.date | None,
-               today: dt.date) -> str:
+               today: dt.date, recurrence: str | None = None) -> str:
     """Return the matrix category of one task (a deadline is met on its own day)."""
     if status == "done":
-        if deadline is None or done_date is None or done_date <= deadline:
+        due = occurrence(deadline, recurrence, done_date) if done_date else deadline
+        if due is None or done_date is None or done_date <= due:
             return "done_on_time"
         return "done_late"
-    if deadline is not None and today > deadline:
+    due = occurrence(deadline, recurrence, today)
+    if due is not None and today > due:
         return "overdue"
     return "not_yet_due"  # open tasks with no deadline are never overdue
+
+
+def occurrence(deadline: dt.date | None, recurrence: str | None, day: dt.date) -> dt.date | None:
+    """Return the occurrence due on or after `day`, or the last one if the series ended before it.
+
+    Without a recurrence (or with one that cannot be read) the deadline is the only occurrence.
+    """
+    if deadline is None or not recurrence or day <= deadline:
+        return deadline
+    rule = _rule(recurrence, deadline)
+    if rule is None:
+        return deadline
+    start = dt.datetime.combine(day, dt.time())
+    found = rule.after(start, inc=True) or rule.before(start)
+    return found.date() if found else deadline
+
+
+def _rule(recurrence: str, first: dt.date) -> rrule | None:
+    try:
+        parsed = rrulestr(recurrence, dtstart=dt.datetime.combine(first, dt.time()))
+    except (ValueError, TypeError):  # not an RRULE, or an UNTIL in UTC against a floating start
+        return None
+    return parsed if isinstance(parsed, rrule) else None
 
 
 def matrix(tasks: list[dict[str, Any]], today: dt.date) -> Matrix:
     """Return the matrix over task views; rejected tasks are not tasks and are left out."""
     counts = Counter(
-        categorize(t["status"], _date(t.get("deadline")), _date(t.get("done_date")), today)
+        categorize(t["status"], _date(t.get("deadline")), _date(t.get("done_date")), today,
+                   t.get("recurrence"))
         for t in tasks if t.get("review_state") != "rejected"
     )
     return Matrix(**{name: counts.get(name, 0) for name in CATEGORIES})
@@ -75,10 +109,15 @@ def percent_vi(ratio: float, decimals: int = 1) -> str:
 
 
 def due_between(tasks: list[dict[str, Any]], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Return the open tasks whose deadline falls in [start, end]."""
-    return [t for t in tasks if t["status"] == "open" and t.get("deadline")
-            and t.get("review_state") != "rejected"
-            and start <= dt.date.fromisoformat(t["deadline"]) <= end]
+    """Return the open tasks with an occurrence in [start, end], each with that day as `due_on`."""
+    due = []
+    for task in tasks:
+        if task["status"] != "open" or task.get("review_state") == "rejected":
+            continue
+        day = occurrence(_date(task.get("deadline")), task.get("recurrence"), start)
+        if day is not None and start <= day <= end:
+            due.append({**task, "due_on": day.isoformat()})
+    return due
 
 
 def by_unit(tasks: list[dict[str, Any]]) -> dict[str, Counter[str]]:

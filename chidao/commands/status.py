@@ -64,7 +64,7 @@ def _text(report: dict, today: dt.date, top: int) -> str:  # type: ignore[type-a
     lines += [f"  {LABELS[name]}: {getattr(m, name)}" for name in CATEGORIES]
     lines.append(m.sentence()[0].upper() + m.sentence()[1:] + ".")
     lines.append(f"Đến hạn trong tuần này: {len(report['due_this_week'])}")
-    lines += [f"  - {t['deadline']} {', '.join(t['lead_units']) or '(chưa rõ đơn vị)'}: "
+    lines += [f"  - {t['due_on']} {', '.join(t['lead_units']) or '(chưa rõ đơn vị)'}: "
               f"{_short(t['text'])}" for t in report["due_this_week"]]
     units = sorted(report["units"].items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     lines.append("Theo đơn vị (chủ trì / phối hợp):")

@@ -17,14 +17,18 @@ def test_task_done_then_status_reports_the_matrix(store, capsys):
     assert main(["status", "--db", store.url, "--today", "2025-07-10", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     matrix = report["matrix"]
-    assert (matrix["done_late"], matrix["overdue"], matrix["not_yet_due"]) == (1, 1, 1)
-    assert matrix["sentence"] == "đã hoàn thành 1/2 nhiệm vụ, đạt 50,0%"
+    # the monthly report ("trước ngày 20 hằng tháng", first due 20/3) is next due 20/7: not overdue
+    assert (matrix["done_late"], matrix["overdue"], matrix["not_yet_due"]) == (1, 0, 2)
+    assert matrix["sentence"] == "đã hoàn thành 1/1 nhiệm vụ, đạt 100,0%"
     assert report["units"]["Sở Khoa học và Công nghệ"] == {"chủ trì": 1}
 
     assert main(["status", "--db", store.url, "--today", "2025-07-10"]) == 0
     text = capsys.readouterr().out
-    assert "Đã hoàn thành 1/2 nhiệm vụ, đạt 50,0%." in text
-    assert "Quá hạn chưa hoàn thành: 1" in text
+    assert "Đã hoàn thành 1/1 nhiệm vụ, đạt 100,0%." in text
+    assert "Quá hạn chưa hoàn thành: 0" in text
+
+    assert main(["status", "--db", store.url, "--today", "2025-07-14"]) == 0
+    assert "2025-07-20 Ủy ban nhân dân các huyện, thị xã, thành phố: Yêu cầu" in capsys.readouterr().out
 
 
 def test_task_open_again_clears_the_done_date(store, capsys):
