@@ -14,7 +14,7 @@ from functools import cache
 from extractors.flat_tables import find_flat_tables, names_unit
 from extractors.resources import json_data
 from extractors.roles import assign_roles
-from extractors.structure import Node, cites_provision, is_heading, is_label, sentences
+from extractors.structure import Node, cites_provision, is_heading, is_label, refers_to_itself, sentences
 from extractors.units import find_units
 
 TABLE_SEPARATOR = " | "
@@ -81,12 +81,15 @@ def _descendants(node: Node) -> list[Node]:
 
 
 def _quotes_provisions(text: str, node: Node) -> bool:
-    """Tell whether an item's own text or its first sub-paragraph opens a quoted provision."""
+    """Tell whether an item's points quote the law: a citation opens them, or one speaks of itself."""
     own_end = node.children[0].start
     first = node.children[0]
     first_own = text[first.start:first.children[0].start if first.children else first.end]
-    return not names_unit(text[node.marker_end:own_end]) and (
-        cites_provision(text[node.marker_end:own_end]) or cites_provision(first_own))
+    if names_unit(text[node.marker_end:own_end]):
+        return False
+    if cites_provision(text[node.marker_end:own_end]) or cites_provision(first_own):
+        return True
+    return any(refers_to_itself(text[n.start:n.end]) for n in _descendants(node)[1:])
 
 
 def _label_parent(node: Node, text: str) -> tuple[int, int] | None:

@@ -126,13 +126,30 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    """Tell whether a line is an upper-case heading; a reference ("36/2025/TT-BNNMT.") is not."""
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    return len(letters) >= 3 and len(words) >= 2 and all(c.isupper() for c in letters)
+
+
+@cache
+def _dangling_words() -> frozenset[str]:
+    return frozenset(row[0] for row in tsv_rows("normalize_dangling.tsv"))
+
+
+def _dangles(line: str) -> bool:
+    """Tell whether a line stops on a word no sentence ends with ("... quy định tại")."""
+    words = line.split()
+    return bool(words) and words[-1] in _dangling_words()
 
 
 def _joins(current: str, following: str, wrapped: bool) -> bool:
     """Tell whether `following` continues the paragraph that `current` ends."""
-    if not current or not following or _MARKER.match(following) or _is_heading(current):
+    if not current or not following or _is_heading(current):
+        return False
+    if wrapped and _dangles(current) and not following.startswith("|"):
+        return True
+    if _MARKER.match(following):
         return False
     if following.startswith("|") or current.endswith("|"):
         return False  # a table row stays one line

@@ -17,6 +17,7 @@ from chidao.records import DocumentRecord, Extraction, SourceText, TaskRecord, d
 from extractors.candidates import Candidate, find_candidates
 from extractors.classifier import CandidateView, TaskClassifier
 from extractors.cues import CueHit, find_cues, rule_score
+from extractors.deadline_events import stated_event_dates
 from extractors.deadlines import (
     DeadlineMention,
     choose_deadline,
@@ -64,6 +65,7 @@ class _SpanAnalyzer:
     def __init__(self, text: str, doc_date: datetime.date | None) -> None:
         self.text = text
         self.doc_date = doc_date
+        self.events = stated_event_dates(text)  # "Luật có hiệu lực từ ngày ...": what "kể từ ngày Luật có hiệu lực" counts from
         self.roles = lru_cache(maxsize=None)(self._roles)
         self.deadline = lru_cache(maxsize=None)(self._deadline)
 
@@ -71,7 +73,7 @@ class _SpanAnalyzer:
         return assign_roles(self.text[start:end], None)
 
     def _deadline(self, start: int, end: int) -> DeadlineMention | None:
-        return choose_deadline(find_deadlines(self.text[start:end], self.doc_date))
+        return choose_deadline(find_deadlines(self.text[start:end], self.doc_date, self.events))
 
 
 def _row_units_and_deadline(cand: Candidate, doc_date: datetime.date | None

@@ -28,6 +28,7 @@ class Node:
     intro: Node | None = field(default=None, repr=False)  # paragraph introducing this list
     heading: Node | None = field(default=None, repr=False)  # nearest section heading above
     follows: Node | None = field(default=None, repr=False)  # the full item a plain paragraph comes after
+    complete: bool = False  # its own text is a finished sentence ("... theo quy định."), not a label or an intro
 
     @property
     def is_item(self) -> bool:
@@ -88,6 +89,7 @@ def parse(text: str) -> list[Node]:
             previous_plain = None  # an intro above a heading does not reach past it
         if marker and not (stack and is_note(line)):
             node.marker, node.marker_end = marker[0], start + marker[1]
+            node.complete = line.rstrip().endswith((".", ";"))
             _attach(node, stack, previous_plain)
         elif stack and is_note(line):
             node.marker, node.marker_end = "body", start
@@ -153,9 +155,14 @@ def _join_followers(text: str, nodes: list[Node]) -> None:
 
 
 @cache
-def _quotation_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+def _quotation_patterns() -> tuple[tuple[re.Pattern[str], ...], ...]:
     data = json_data("structure_quotations.json")
-    return tuple(re.compile(p) for p in data["citations"]), tuple(re.compile(p) for p in data["notes"])
+    return tuple(tuple(re.compile(p) for p in data[key]) for key in ("citations", "notes", "self_references"))
+
+
+def refers_to_itself(text: str) -> bool:
+    """Tell whether a text is a provision speaking of itself ("quy định tại khoản 2 Điều này")."""
+    return any(p.search(text) for p in _quotation_patterns()[2])
 
 
 def is_note(line: str) -> bool:
@@ -197,10 +204,15 @@ def _closes_list(line: str) -> bool:
     return line.lower().startswith(_closers())
 
 
+BULLETS = frozenset({"dash", "plus", "bullet"})
+
+
 def _attach(node: Node, stack: list[Node], previous_plain: Node | None) -> None:
     kinds = [n.marker for n in stack]
     if node.marker in kinds:
         del stack[kinds.index(node.marker):]
+    while node.marker not in BULLETS and stack and stack[-1].marker in BULLETS and stack[-1].complete:
+        stack.pop()  # a numbered item ("1.6.") does not belong to a finished bullet sentence above it
     if stack:
         node.parent = stack[-1]
         stack[-1].children.append(node)
