@@ -104,25 +104,33 @@ class TemporaryServer:
         """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            assert self.process is not None, "start() first"
-            if self.process.poll() is not None:
-                if self._attempt < _ATTEMPTS:  # most likely the port was taken: try another
-                    self.start()
-                    continue
-                raise ServerStartError(self.api_url, f"the server exited with code {self.process.returncode}",
-                                       "run with --verbose to see its errors, or set PREFECT_API_URL "
-                                       "to a running server (docs/scale-out.md)")
-            try:
-                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
+            if self.ready():
+                return
             time.sleep(0.1)
         self.stop()
         raise ServerStartError(self.api_url, f"the server did not answer within {timeout:.0f} s",
                                "the machine may be overloaded; set PREFECT_API_URL to a running "
                                "server (docs/scale-out.md)")
+
+    def ready(self) -> bool:
+        """Return whether the server answers now; one that exited is started again on another port.
+
+        Raises:
+            ServerStartError: the server exited on every port it was started on.
+        """
+        assert self.process is not None, "start() first"
+        if self.process.poll() is not None:
+            if self._attempt < _ATTEMPTS:  # most likely the port was taken: try another
+                self.start()
+                return False
+            raise ServerStartError(self.api_url, f"the server exited with code {self.process.returncode}",
+                                   "run with --verbose to see its errors, or set PREFECT_API_URL "
+                                   "to a running server (docs/scale-out.md)")
+        try:
+            with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                return bool(response.status == 200)
+        except (urllib.error.URLError, OSError):
+            return False
 
     def stop(self) -> None:
         if self.process is None:

@@ -42,10 +42,12 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     server = _temporary_server()
     try:
-        # Prefect and (when this process extracts) the model load while the server boots.
-        from flows.ingest import run_ingest, task_runner
+        # Prefect and (when this process extracts) the model load while the server boots,
+        # then the first documents are extracted until it answers.
+        from flows.ingest import read_ahead, run_ingest, task_runner
 
-        if args.workers <= 1 and not (args.dask_address or args.dask_workers):
+        in_process = args.workers <= 1 and not (args.dask_address or args.dask_workers)
+        if in_process:
             from extractors.models import load_task_classifier
 
             load_task_classifier()  # cached: the first batch finds it loaded
@@ -53,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         runner = task_runner(args.workers, args.dask_address, args.dask_workers)
         workers = args.dask_workers or args.workers
         if server:
+            if in_process:
+                read_ahead(work.todo, keep_going=lambda: not server.ready())
             server.wait()
         summary = run_ingest(args.paths, url, force=args.force, quiet=args.quiet, workers=workers,
                              runner=runner)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+import contextvars
+
 from chidao.store import Store
-from flows.ingest import run_ingest, task_runner
+from flows.files import plan
+from flows.ingest import _READ_AHEAD, read_ahead, run_ingest, task_runner
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -46,6 +49,23 @@ def test_force_reextracts_without_duplicating(mixed_folder, tmp_path):
     forced = run_ingest([str(mixed_folder)], url, force=True, quiet=True)
     assert forced.ingested == 3 and forced.tasks_added == 0
     assert Store(url).count_tasks() == first.tasks_added
+
+
+def test_documents_read_ahead_are_taken_by_the_task_runs(mixed_folder, tmp_path):
+    """What `chidao ingest` extracts while Prefect's server boots is stored once, failures as usual."""
+    url = f"sqlite:///{tmp_path / 'ahead.db'}"
+    todo = plan([str(mixed_folder)], Store(url).known_hashes).todo
+
+    def ingest_after_reading_ahead():  # type: ignore[no-untyped-def]
+        ready = read_ahead(todo, keep_going=lambda: True)
+        return ready, run_ingest([str(mixed_folder)], url, quiet=True), _READ_AHEAD.get()
+
+    ready, summary, left = contextvars.copy_context().run(ingest_after_reading_ahead)
+    assert ready == 3  # the three good notices; the bad files fail again in their task runs
+    assert left == {}  # every document read ahead was taken by a task run
+    assert (summary.ingested, len(summary.failed)) == (3, 3)
+    assert summary.failed[str(mixed_folder / "rong.txt")].startswith("E101")
+    assert summary.tasks_added == Store(url).count_tasks() > 0
 
 
 @pytest.mark.slow
