@@ -128,8 +128,8 @@ def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_
         behind = [g for g in groups if g.j <= i]
         names = rule.role == "assigner"
         target = behind[-1] if behind and _gap(toks, behind[-1].j, i, names, rule.scope) <= rule.scope else None
-        if target is not None and rule.role == "lead" and "support" in target.roles and not target.soft:
-            return None  # "phối hợp với các cơ quan khẩn trương ...": the adverb is the subject's
+        if target is not None and rule.role in ("lead", "mention") and "support" in target.roles and not target.soft:
+            return None  # "phối hợp với các cơ quan khẩn trương / quản lý ...": the verb is the subject's
     if target is not None:
         target.roles.add(rule.role)
         target.soft = target.soft or rule.lead_when_alone

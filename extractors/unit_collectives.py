@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from extractors.unit_grammar import Grammar, HeadRule, PhraseTable, Token
 from extractors.unit_heads import Span, head_at, matched, words_at
 from extractors.unit_named import locality, open_name, parse_unit
-from extractors.unit_plurals import collective_nouns, having, place_after_level
+from extractors.unit_plurals import collective_nouns, having, place_after_level, plural_word
 
 
 def elliptical(g: Grammar, toks: Sequence[Token], i: int, text: str) -> list[Span] | None:
@@ -69,7 +69,7 @@ def parse_collective(g: Grammar, toks: Sequence[Token], i: int) -> Span | None:
     if end == i + 1:
         named = parse_unit(g, toks, i + 1)
         return Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
-    end = having(g, toks, _owner(g, toks, _open_qualifier(g, toks, end)))
+    end = having(g, toks, _owner(g, toks, _of_many(g, toks, _open_qualifier(g, toks, end))))
     return Span(i, end, matched(g.nouns, toks, i + 1), collective=True)
 
 
@@ -107,6 +107,24 @@ def _open_qualifier(g: Grammar, toks: Sequence[Token], k: int) -> int:
     return m
 
 
+_OF_MANY = 5  # "các" and the syllables after it: "chủ đầu tư các khu đô thị", not a clause
+
+
+def _of_many(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in "các" + what the members are of: "Chủ đầu tư các khu đô thị", "nhà thầu thi công các
+    công trình khẩn cấp" (not a new collective: "các sở", nor a clause)."""
+    if k + 1 >= len(toks) or toks[k].key != "các" or not plural_word(g, toks, k + 1):
+        return k
+    m = k + 1
+    while m < len(toks) and m - k <= _OF_MANY and toks[m].word and not toks[m].cap:
+        keep = g.keeps.match(toks, m)
+        if keep is None and g.stops.match(toks, m):
+            break
+        m += keep[0] if keep else 1  # "các công trình khẩn cấp": "trình" inside "công trình"
+    closed = m == len(toks) or not toks[m].word or bool(g.stops.match(toks, m))
+    return m if m - k <= _OF_MANY and closed else k
+
+
 def _closes_list_item(g: Grammar, toks: Sequence[Token], m: int) -> bool:
     """Tell whether token m closes one addressee of a list: ",", ";" or "và" before another unit."""
     if m + 1 >= len(toks) or toks[m].key not in (",", ";", "và"):
@@ -134,8 +152,13 @@ def bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> 
         return None  # "thuộc trách nhiệm của tỉnh và ...": a bare level there is the place, not an addressee
     end = collective_nouns(g, toks, i, plural=False)
     many = any(t.key in (",", "và") for t in toks[i:end]) or _closes_list_item(g, toks, end)
-    if end > i and (listed or many):  # "Tổ chức ứng trực ...": one noun and open words open an item as a verb
-        end = _owner(g, toks, _open_qualifier(g, toks, end))
+    if first[1] in g.verbal and not many:
+        return None  # "Đề nghị tổ chức hội nghị": alone, the noun is the verb
+    if end > i and (listed or many):
+        opened = _open_qualifier(g, toks, end)  # open words only before a modal or the next unit of a list:
+        if g.modals.match(toks, opened) or _closes_list_item(g, toks, opened):  # "yêu cầu doanh nghiệp nộp ..."
+            end = opened
+        end = _owner(g, toks, _of_many(g, toks, end))
     qualified = end > i + first[0]
     if end == i or not (listed or many or qualified):
         return None

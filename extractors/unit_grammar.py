@@ -147,6 +147,7 @@ class Grammar:
     modals: PhraseTable
     nouns: PhraseTable
     private: frozenset[str]
+    verbal: frozenset[str]
     qualifiers: PhraseTable
     blocked: PhraseTable
     addressed_after: PhraseTable
@@ -192,6 +193,7 @@ def grammar() -> Grammar:
         modals=_plain(stops["modals"]),
         nouns=_plain(coll["nouns"]),
         private=frozenset(coll["private"]),
+        verbal=frozenset(coll["verbal"]),
         qualifiers=_plain(coll["qualifiers"]),
         blocked=_plain(coll["blocked"]),
         addressed_after=_plain(coll["addressed_after"]),

@@ -69,6 +69,14 @@ EXTENTS = {
     "a party in lower case after a comma is left alone": ("Khi phát hiện vi phạm, doanh nghiệp phải báo cáo ngay.", []),
     "a law quoted after a colon names no addressee": (
         "Nghị định số 193/2025/NĐ-CP quy định: Tổ chức, cá nhân khai thác khoáng sản có trách nhiệm thống kê.", []),
+    # "các" + what the members are of
+    "investors of the urban areas": (
+        "UBND các phường, xã phối hợp với Chủ đầu tư các khu đô thị và các Chủ đầu tư khác quản lý hệ thống thoát nước.",
+        ["UBND các phường, xã", "Chủ đầu tư các khu đô thị", "các Chủ đầu tư khác"]),
+    "contractors of the emergency works": (
+        "Chủ đầu tư và các nhà thầu thi công các công trình khẩn cấp phải hoàn thành các hạng mục chính.",
+        ["Chủ đầu tư", "các nhà thầu thi công các công trình khẩn cấp"]),
+    "a noun that is also a verb, alone, is the verb": ("Phối hợp với tổ chức hội nghị sơ kết.", []),
     # a head with "các" and a plural that names no place
     "people's committees of all levels": ("Ủy ban nhân dân các cấp tổ chức thực hiện.", ["Ủy ban nhân dân các cấp"]),
     "people's committees of the localities": (
@@ -191,6 +199,9 @@ ROLES = {
         [], []),
     "coordination after a comma is the lead's": (
         "- Báo cáo Ủy ban nhân dân tỉnh kết quả; phối hợp với Sở Tài chính rà soát.", [], ["Sở Tài chính"]),
+    "support of investors of the urban areas": (
+        "UBND các phường, xã phối hợp với Chủ đầu tư các khu đô thị và các Chủ đầu tư khác quản lý hệ thống thoát nước.",
+        ["UBND các phường, xã"], ["Chủ đầu tư các khu đô thị", "các Chủ đầu tư khác"]),
     "the unit whose duties a heading lists leads": ("2. Trách nhiệm của Ban Quản lý Khu kinh tế tỉnh", ["Ban Quản lý Khu kinh tế tỉnh"], []),
 }
 

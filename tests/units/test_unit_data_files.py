@@ -17,7 +17,7 @@ KEYS = {
     "unit_heads.json": {"_doc", "heads"},
     "unit_names.json": {"_doc", "sector", "party", "bodies"},
     "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors", "modals"},
-    "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked", "addressed_after", "private"},
+    "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked", "addressed_after", "private", "verbal"},
     "unit_levels.json": {"_doc", "levels", "plurals", "titles"},
     "role_cues.json": {"_doc", "rules", "transparent"},
 }
@@ -66,7 +66,7 @@ def test_every_names_group_of_a_head_exists() -> None:
 
 def test_private_nouns_are_collective_nouns() -> None:
     coll = json.loads(DATA.joinpath("unit_collectives.json").read_text(encoding="utf-8"))
-    assert set(coll["private"]) <= set(coll["nouns"])
+    assert set(coll["private"]) <= set(coll["nouns"]) and set(coll["verbal"]) <= set(coll["nouns"])
 
 
 def test_modals_are_stop_words() -> None:
