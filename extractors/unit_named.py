@@ -99,8 +99,8 @@ def _repeats(toks: Sequence[Token], k: int, n: int) -> bool:
 def _name_goes_on(g: Grammar, toks: Sequence[Token], k: int) -> bool:
     """Tell whether the word after "và" continues the name: a capital that is no head or document,
     or a lower-case content word ("... hạ tầng kỹ thuật và nông nghiệp Thành phố")."""
-    if k >= len(toks) or not toks[k].word or head_at(g, toks, k) or g.documents.match(toks, k):
-        return False
+    if k >= len(toks) or not toks[k].word or head_at(g, toks, k) or g.documents.match(toks, k) or g.titles.match(toks, k):
+        return False  # "Vụ Kế hoạch - Tài chính và Thủ trưởng ...": a title starts a person
     return toks[k].cap or bool(g.keeps.match(toks, k)) or not _ends_name(g, toks, k)
 
 

@@ -121,7 +121,9 @@ def _with_dashed_owner(g: Grammar, toks: Sequence[Token], span: Span) -> Span:
     if span.collective or span.text is not None or j + 1 >= len(toks) or toks[j].text not in "-–":
         return span
     owner = parse_unit(g, toks, j + 1)
-    return span if owner is None else Span(span.i, owner.j, span.head, names=span.names)
+    if owner is None or owner.head == span.head:
+        return span  # "giữa Sở Nông nghiệp và Môi trường - Sở Xây dựng": two peers, not an owner
+    return Span(span.i, owner.j, span.head, names=span.names)
 
 
 def _with_parenthesis(toks: Sequence[Token], span: Span) -> Span:

@@ -151,6 +151,10 @@ EXTENTS = {
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
         ["Sở Xây dựng", "Phòng Cảnh sát giao thông - Công an Thành phố", "Đài Tiếng nói Việt Nam (VOV)"]),
+    "two peers joined by a dash": (
+        "Quy chế phối hợp giữa Sở Nông nghiệp và Môi trường - Sở Xây dựng.", ["Sở Nông nghiệp và Môi trường", "Sở Xây dựng"]),
+    "a title after 'và' ends a name": (
+        "Vụ Kế hoạch - Tài chính và Thủ trưởng các đơn vị thực hiện.", ["Vụ Kế hoạch - Tài chính", "các đơn vị"]),
     "a dash inside an open name is no owner": ("Phòng Kế hoạch - Tài chính tổng hợp.", ["Phòng Kế hoạch - Tài chính"]),
     # a collective written without "các" after an addressee cue
     "heading naming whose duties follow": ("1. Trách nhiệm của nhà đầu tư", ["nhà đầu tư"]),
