@@ -66,11 +66,29 @@ def _inherit_chain(node: Node, text: str) -> list[tuple[int, int]]:
     return chain
 
 
-def _is_topic_with_body(text: str, node: Node) -> bool:
+def _is_topic_with_body(text: str, node: Node, closed: bool) -> bool:
+    """Tell whether an item is a title whose paragraphs make one task with it (§2).
+
+    A label naming who acts ("1. Công an tỉnh, các sở, ban, ngành") counts only when its
+    next sibling closes it: after a list's last label, paragraphs may be the closing words.
+    """
     own = text[node.marker_end:node.children[0].start]
     return (all(c.marker == "body" and TABLE_SEPARATOR not in text[c.start:c.end] for c in node.children)
-            and not names_unit(own)
+            and (closed or not names_unit(own))
             and not own.rstrip().endswith(":"))
+
+
+def _closed_items(nodes: list[Node]) -> set[int]:
+    """Return the ids of the items that a later sibling with the same marker follows."""
+    closed: set[int] = set()
+    open_items: dict[tuple[int, str], Node] = {}
+    for node in nodes:
+        if node.marker and node.marker != "body":
+            key = (id(node.parent), node.marker)
+            if key in open_items:
+                closed.add(id(open_items[key]))
+            open_items[key] = node
+    return closed
 
 
 def _descendants(node: Node) -> list[Node]:
@@ -111,6 +129,7 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
     """Return the candidate task spans of a parsed document, in document order."""
     limit = len(text) if body_end is None else body_end
     intros = {id(n.intro) for n in nodes if n.intro is not None}
+    closed = _closed_items(nodes)
     out, consumed = _flat_table_rows(text, nodes)
     for node in nodes:
         if node.start < body_start or node.start >= limit or id(node) in consumed:
@@ -125,7 +144,7 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
             if not _is_table_furniture(line):
                 out.append(_row_candidate(text, node))
         elif node.marker and node.marker != "body":
-            if node.children and _is_topic_with_body(text, node):
+            if node.children and _is_topic_with_body(text, node, id(node) in closed):
                 # "2. Hoàn thiện thể chế ..." followed by its paragraphs: one item, one task (§2).
                 consumed.update(id(c) for c in node.children)
                 out.append(Candidate(node.start, node.children[-1].end, node.marker_end, "item", node.level,

@@ -39,16 +39,10 @@ _WORD = re.compile(r"\w+")
 # 0.861 vs 0.924: its text version keeps page numbers mid-sentence ("máy bơm 10 chìm"), which
 # the reader rightly drops, and the plan repeats whole bullets, so the word mapping placed eight
 # PDF tasks on the later copy of their bullet. With the mapping fixed both sides score alike.
-OPEN: dict[str, str] = {
-    # Measured 2026-11-28: PDF 0.500 (6 tasks) vs text 0.667 (4 tasks), gold 2. The reader's
-    # text of this PDF is byte-identical before and after that day's reader changes; the gap
-    # opened with extractors commit d4eb69c (items join the paragraphs up to their next
-    # sibling): the PDF gives item "1. Công an tỉnh, ... các xã, phường" (a label) and its
-    # two paragraphs as separate paragraphs, which no longer inherit from it, while the text
-    # version's hard wrap joins the label to its first paragraph. An extractor matter.
-    "CV-7432-UBND-XD-21-7-2026-trien-khai-QD-1074.pdf":
-        "gap opened by extractors commit d4eb69c: a label item's following paragraphs (PDF 0.500 vs text 0.667)",
-}
+# CV-7432 was here (PDF 0.500 vs text 0.667): the PDF gives a label item ("1. Công an tỉnh,
+# ... các xã, phường") and its paragraphs apart; a label closed by its next sibling now makes
+# one task with them, as the text version's hard wrap did.
+OPEN: dict[str, str] = {}
 
 
 def _fold(word: str) -> str:
