@@ -153,6 +153,7 @@ EXTENTS = {
         ["Sở Xây dựng", "Phòng Cảnh sát giao thông - Công an Thành phố", "Đài Tiếng nói Việt Nam (VOV)"]),
     "two peers joined by a dash": (
         "Quy chế phối hợp giữa Sở Nông nghiệp và Môi trường - Sở Xây dựng.", ["Sở Nông nghiệp và Môi trường", "Sở Xây dựng"]),
+    "'Xã hội' inside a name is no level": ("- Ngân hàng Chính sách Xã hội;", ["Ngân hàng Chính sách Xã hội"]),
     "a title after 'và' ends a name": (
         "Vụ Kế hoạch - Tài chính và Thủ trưởng các đơn vị thực hiện.", ["Vụ Kế hoạch - Tài chính", "các đơn vị"]),
     "a dash inside an open name is no owner": ("Phòng Kế hoạch - Tài chính tổng hợp.", ["Phòng Kế hoạch - Tài chính"]),
