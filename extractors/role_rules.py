@@ -62,11 +62,12 @@ def cues() -> PhraseTable:
 
 @cache
 def list_words() -> frozenset[str]:
-    """Keys of the words an elliptical head may contain: "các", head and level words."""
+    """Keys of the words an elliptical head may contain: "các", ",", head, level and collective noun words."""
     heads = load_json("unit_heads.json")["heads"]
     phrases = [p for h in heads for p in (h["head"], *h.get("aliases", []))]
     phrases += [lv["level"] for lv in load_json("unit_levels.json")["levels"]]
-    return frozenset({"các"} | {t.key for p in phrases for t in tokenize(p)})
+    phrases += load_json("unit_collectives.json")["nouns"]  # "các Sở, ngành: Công Thương, Xây dựng"
+    return frozenset({"các", ","} | {t.key for p in phrases for t in tokenize(p)})
 
 
 @cache

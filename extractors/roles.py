@@ -73,9 +73,10 @@ def _groups(text: str, toks: Sequence[Token], units: Sequence[UnitMention]) -> l
     groups: list[_Group] = []
     for unit in units:
         i, j = _token_range(toks, unit)
-        if unit.text != " ".join(text[unit.start : unit.end].split()) and i > 0 and toks[i - 1].text == ":":
-            i = _list_head(toks, i - 1, groups[-1].j if groups else 0)  # "các Sở: Công Thương"
-        if groups and _joined(toks, groups[-1].j, i):
+        completed = unit.text != " ".join(text[unit.start : unit.end].split())  # an item of an elliptical list
+        if completed and i > 0 and (toks[i - 1].text == ":" or toks[i - 1].key in list_words()):
+            i = _list_head(toks, i - 1 if toks[i - 1].text == ":" else i, groups[-1].j if groups else 0)
+        if groups and (_joined(toks, groups[-1].j, i) or (completed and _semicolon_list(toks, groups[-1].j, i))):
             groups[-1].j, groups[-1].members = j, [*groups[-1].members, unit]
         else:
             groups.append(_Group(i, j, [unit]))
@@ -83,12 +84,20 @@ def _groups(text: str, toks: Sequence[Token], units: Sequence[UnitMention]) -> l
 
 
 def _list_head(toks: Sequence[Token], colon: int, floor: int) -> int:
-    """Return where an elliptical list's head begins ("các Sở:", "UBND các phường:"), at most 5 tokens back."""
+    """Return where an elliptical list's head begins ("các Sở:", "các Sở, ngành:", "UBND các phường"),
+    at most 7 tokens back."""
     words = list_words()
     k = colon
-    while k > max(floor, colon - 5) and toks[k - 1].key in words:
+    while k > max(floor, colon - 7) and toks[k - 1].key in words:
         k -= 1
+    while k < colon and toks[k].text == ",":
+        k += 1  # "Sáu là, các Sở: ...": the comma before the head is not in it
     return k
+
+
+def _semicolon_list(toks: Sequence[Token], k: int, end: int) -> bool:
+    """Tell whether only ";" stands in [k, end): the items of one elliptical list ("các Sở: Tài chính; Xây dựng")."""
+    return end == k + 1 and toks[k].text == ";"
 
 
 def _joined(toks: Sequence[Token], k: int, end: int) -> bool:

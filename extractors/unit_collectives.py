@@ -16,23 +16,35 @@ from extractors.unit_plurals import collective_nouns, having, place_after_level,
 
 
 def elliptical(g: Grammar, toks: Sequence[Token], i: int, text: str) -> list[Span] | None:
-    """Complete "các Sở: Công Thương, Tài chính" or "UBND các phường: Yên Bái, Văn Phú"."""
+    """Complete "các Sở: Công Thương, Tài chính", "các Sở, ngành: Công Thương, Xây dựng" or
+    "UBND các phường: Yên Bái, Văn Phú" (the colon may be left out after a level)."""
     m: tuple[int, HeadRule] | None
     if toks[i].key == "các" and (hm := g.heads.match(toks, i + 1)):
         m = hm[0], hm[1][1]
-        prefix_from, colon = i + 1, i + 1 + m[0]
+        prefix_from, prefix_to = i + 1, i + 1 + m[0]
+        colon = _past_nouns(g, toks, prefix_to)  # "các Sở, ngành:": the list names Sở
     elif (m := head_at(g, toks, i)) and i + m[0] < len(toks) and toks[i + m[0]].key == "các":
         level = g.levels.match(toks, i + m[0] + 1)
         if level is None:
             return None
-        prefix_from, colon = i, i + m[0] + 1 + level[0]
+        prefix_from = i
+        colon = prefix_to = i + m[0] + 1 + level[0]
+        if colon < len(toks) and toks[colon].cap and toks[colon].word and not head_at(g, toks, colon):
+            colon -= 1  # "UBND các phường Yên Bái, Văn Phú": no colon, the names follow the level
     else:
         return None
-    if colon >= len(toks) or toks[colon].text != ":":
+    if colon >= len(toks) or (toks[colon].text != ":" and colon != prefix_to - 1):
         return None
-    words = [t.text for t in toks[prefix_from:colon] if t.key != "các"]
+    words = [t.text for t in toks[prefix_from:prefix_to] if t.key != "các"]
     prefix = " ".join(words)
     return list_items(g, toks, colon + 1, prefix[0].upper() + prefix[1:], m[1], text) or None
+
+
+def _past_nouns(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Return the index after ", noun" repeats at k ("các Sở, ban, ngành:"), or k when none follow."""
+    while k + 1 < len(toks) and toks[k].text == "," and (noun := g.nouns.match(toks, k + 1)) is not None:
+        k += 1 + noun[0]
+    return k
 
 
 def list_items(
@@ -43,6 +55,8 @@ def list_items(
     gaz = g.names.get(rule.names or "")
     while k < len(toks) and toks[k].cap and toks[k].word:
         hit = gaz.match(toks, k) if gaz else None
+        if hit and head_at(g, toks, k) and locality(g, toks, k + hit[0]) > k + hit[0]:
+            break  # "các Sở, ngành: Xây dựng, Công an tỉnh": a unit of its own, not "Sở Công an"
         if hit:
             end = k + hit[0]
         elif gazetteer_only or head_at(g, toks, k):
@@ -54,11 +68,16 @@ def list_items(
         end = locality(g, toks, end) if gaz else end
         written = text[toks[k].start : toks[end - 1].end]
         spans.append(Span(k, end, rule.head, text=f"{prefix} {written}"))
-        if end + 1 < len(toks) and toks[end].key in (",", "và"):
+        if end + 1 < len(toks) and (toks[end].key in (",", "và") or _semicolon_item(toks, end, gaz)):
             k = end + 1
         else:
             break
     return spans
+
+
+def _semicolon_item(toks: Sequence[Token], k: int, gaz: PhraseTable | None) -> bool:
+    """Tell whether ";" at k goes on an elliptical list: a gazetteer name follows ("các Sở: Tài chính; Xây dựng")."""
+    return toks[k].text == ";" and gaz is not None and gaz.match(toks, k + 1) is not None and toks[k + 1].cap
 
 
 def parse_collective(g: Grammar, toks: Sequence[Token], i: int) -> Span | None:

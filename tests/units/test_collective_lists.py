@@ -147,6 +147,14 @@ EXTENTS = {
         "Ban Quản lý dự án đầu tư xây dựng khu vực số 2 thực hiện.", ["Ban Quản lý dự án đầu tư xây dựng khu vực số 2"]),
     "'Phòng thủ' is no head": (
         "Ban Chỉ huy Phòng thủ dân sự tỉnh triển khai phương án.", ["Ban Chỉ huy Phòng thủ dân sự tỉnh"]),
+    # elliptical lists: after a collective's nouns, separated by ";", without a colon after a level
+    "elliptical list after 'các Sở, ngành:'": (
+        "Giao các Sở, ngành: Công Thương, Xây dựng, Công an tỉnh phối hợp.", ["Sở Công Thương", "Sở Xây dựng", "Công an tỉnh"]),
+    "elliptical list separated by semicolons": (
+        "Giao các Sở: Tài chính; Xây dựng; Tư pháp phối hợp thẩm định.", ["Sở Tài chính", "Sở Xây dựng", "Sở Tư pháp"]),
+    "elliptical list of wards without a colon": (
+        "Đề nghị UBND các phường Yên Bái, Văn Phú, Nam Cường rà soát.",
+        ["UBND phường Yên Bái", "UBND phường Văn Phú", "UBND phường Nam Cường"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
@@ -207,6 +215,12 @@ ROLES = {
     "support of investors of the urban areas": (
         "UBND các phường, xã phối hợp với Chủ đầu tư các khu đô thị và các Chủ đầu tư khác quản lý hệ thống thoát nước.",
         ["UBND các phường, xã"], ["Chủ đầu tư các khu đô thị", "các Chủ đầu tư khác"]),
+    "an elliptical list separated by semicolons leads as one": (
+        "Giao các Sở: Tài chính; Xây dựng; Tư pháp phối hợp thẩm định.", ["Sở Tài chính", "Sở Xây dựng", "Sở Tư pháp"], []),
+    "an elliptical list after a collective's nouns is addressed": (
+        "Đề nghị các sở, ban, ngành: Tài chính, Xây dựng báo cáo.", ["Sở Tài chính", "Sở Xây dựng"], []),
+    "wards listed without a colon are addressed": (
+        "Đề nghị UBND các phường Yên Bái, Văn Phú rà soát.", ["UBND phường Yên Bái", "UBND phường Văn Phú"], []),
     "the unit whose duties a heading lists leads": ("2. Trách nhiệm của Ban Quản lý Khu kinh tế tỉnh", ["Ban Quản lý Khu kinh tế tỉnh"], []),
 }
 
