@@ -155,6 +155,9 @@ EXTENTS = {
     "elliptical list of wards without a colon": (
         "Đề nghị UBND các phường Yên Bái, Văn Phú, Nam Cường rà soát.",
         ["UBND phường Yên Bái", "UBND phường Văn Phú", "UBND phường Nam Cường"]),
+    "a provincial tax office ends an elliptical list": (
+        "- Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Thuế tỉnh;",
+        ["Sở Xây dựng", "Sở Công Thương", "Sở Tài chính", "Thuế tỉnh"]),
     # the body a unit belongs to, after a dash
     "owner after a dash": (
         "phối hợp Sở Xây dựng, Phòng Cảnh sát giao thông - Công an Thành phố, Đài Tiếng nói Việt Nam (VOV) cung cấp thông tin.",
