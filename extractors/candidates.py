@@ -180,7 +180,8 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
     _attach_role_lines(text, nodes, out)
     out.sort(key=lambda c: c.start)
     parts = [part for cand in out for part in split_by_subject(text, cand)]
-    return [c for c in parts if c.kind != "sentence" or len(text[c.body_start:c.end].split()) >= MIN_WORDS]
+    return [c for c in parts if (c.kind != "sentence" or len(text[c.body_start:c.end].split()) >= MIN_WORDS)
+            and not names_unit(text[c.body_start:c.end].rstrip(" .;,"))]  # a unit alone is no task
 
 
 def _in_recipient_block(text: str, node: Node) -> bool:
@@ -199,7 +200,9 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
     cuts = []
     for m in _CLAUSE_BREAK.finditer(text, cand.body_start, cand.end):
         units = find_units(text[m.end():min(cand.end, m.end() + 120)])
-        if units and units[0].start <= SUBJECT_REACH:
+        before = text[cuts[-1][1] if cuts else cand.body_start:m.start()]
+        # "Chánh Văn phòng UBND tỉnh; Giám đốc các sở ...; ... chịu trách nhiệm": subjects of one predicate
+        if units and units[0].start <= SUBJECT_REACH and not names_unit(before):
             cuts.append((m.start(), m.end()))
     spans = sentences(text, cand.body_start, cand.end)
     for (_, previous_end), (begin, _) in zip(spans, spans[1:]):

@@ -48,8 +48,13 @@ def issuer_level(issuer: str) -> int | None:
     return max(found)[1] if found else None
 
 
-def addressed_upward(issuer: str | None, recipients: list[str]) -> bool:
-    """Tell whether every addressee of a letter stands above its issuer."""
+UPWARD_KINDS = frozenset({"report", "proposal"})  # a báo cáo or tờ trình goes to the body that asked or decides
+
+
+def addressed_upward(issuer: str | None, recipients: list[str], kind: str | None = None) -> bool:
+    """Tell whether a document is sent upward: a report or proposal, or every addressee stands above its issuer."""
+    if kind in UPWARD_KINDS:
+        return True
     own = issuer_level(issuer) if issuer else None
     if own is None or not recipients:
         return False

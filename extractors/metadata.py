@@ -156,7 +156,7 @@ def read_metadata(text: str) -> Metadata:
     meta.meeting_date = _meeting_date(text, year_hint)
     meta.date = meta.issue_date or meta.meeting_date or (_news_date(header, dateline) if is_news else None)
     meta.recipients = find_recipients(text, meta.body_start)
-    meta.upward = addressed_upward(meta.issuer, meta.recipients)
+    meta.upward = addressed_upward(meta.issuer, meta.recipients, meta.kind)
     return meta
 
 

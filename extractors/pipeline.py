@@ -27,6 +27,7 @@ from extractors.deadlines import (
 from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
+from extractors.recaps import recaps_to_drop
 from extractors.restatements import Said, restatements
 from extractors.roles import Roles, assign_roles
 from extractors.structure import parse
@@ -195,7 +196,9 @@ def select_tasks(analyses: list[Analysis], meta: Metadata, classifier: TaskClass
     threshold = score(analyses, classifier)
     if meta.upward:
         return []  # a letter sent upward recommends; it cannot assign (ANNOTATION.md §1)
-    return keep_tasks(analyses, threshold)
+    kept = keep_tasks(analyses, threshold)
+    dropped = recaps_to_drop([a.body for a in kept])
+    return [a for i, a in enumerate(kept) if i not in dropped]
 
 
 def keep_tasks(analyses: list[Analysis], threshold: float) -> list[Analysis]:

@@ -78,6 +78,9 @@ SPLITS = [
     ("1. Triển khai hiệu quả công tác đào tạo. Học viện Hành chính Quốc gia biên soạn tài liệu.",
      ["1. Triển khai hiệu quả công tác đào tạo. Học viện Hành chính Quốc gia biên soạn tài liệu."],
      "own: after a topic sentence with no unit, the unit's sentence stays in the item"),
+    ("3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở, ngành chịu trách nhiệm thi hành Quyết định này.",
+     ["3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở, ngành chịu trách nhiệm thi hành Quyết định này."],
+     "own: subjects of one predicate listed with ';'"),
     ("1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ.",
      ["1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ."],
      "own: a sentence opened by the assigner is no new doer"),
@@ -145,3 +148,8 @@ def test_a_note_belongs_to_the_item_above() -> None:  # own
     text = ("1.2. Thực hiện nghiêm chế độ báo cáo định kỳ.\n* Lưu ý: Đây là nội dung quan trọng.\n"
             "1.3. Kiểm tra thiết bị cân.")
     assert texts(text)[0] == "1.2. Thực hiện nghiêm chế độ báo cáo định kỳ.\n* Lưu ý: Đây là nội dung quan trọng."
+
+
+def test_a_unit_alone_is_no_candidate() -> None:  # own: a stray cell of a flattened table
+    assert texts("Giao Sở Xây dựng rà soát quy hoạch chung của tỉnh.\nĐảng ủy Ủy ban nhân dân tỉnh.") == [
+        "Giao Sở Xây dựng rà soát quy hoạch chung của tỉnh."]

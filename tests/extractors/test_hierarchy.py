@@ -40,6 +40,11 @@ def test_addressed_upward(issuer: str | None, recipients: list[str], upward: boo
     assert addressed_upward(issuer, recipients) is upward
 
 
+@pytest.mark.parametrize(("kind", "upward"), [("report", True), ("proposal", True), ("letter", False), (None, False)])
+def test_reports_and_proposals_go_upward(kind: str | None, upward: bool) -> None:
+    assert addressed_upward("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG", ["Sở Nội vụ"], kind) is upward
+
+
 UPWARD_LETTER = """ỦY BAN NHÂN DÂN
 TỈNH HÀ GIANG
 Số: 12/UBND-KT

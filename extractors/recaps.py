@@ -1,0 +1,33 @@
+"""Closing recaps: sentences that repeat a document's directives as a whole.
+
+"Thủ trưởng các sở ... chịu trách nhiệm thi hành Quyết định này", "Các đơn vị được giao
+nhiệm vụ trong Kế hoạch khẩn trương tổ chức triển khai ...": each directive is already a
+task, so the recap assigns nothing new (corpus/NOTES.md §1.1). Where a document assigns
+nothing else, its execution clause is the one thing to track and stays (§1.2).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.resources import json_data
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    data = json_data("task_recaps.json")
+    doc = "|".join(re.escape(w) for w in data["doc_words"])
+    return tuple(re.compile(p.replace("<doc>", doc), re.IGNORECASE) for p in data["patterns"])
+
+
+def is_recap(text: str) -> bool:
+    """Tell whether a task's text only recaps the document's directives."""
+    flat = " ".join(text.split())
+    return any(p.search(flat) for p in _patterns())
+
+
+def recaps_to_drop(texts: list[str]) -> set[int]:
+    """Return the indexes of recaps, unless nothing but recaps is left."""
+    recaps = {i for i, t in enumerate(texts) if is_recap(t)}
+    return recaps if len(recaps) < len(texts) else set()

@@ -1,0 +1,30 @@
+"""extractors.recaps: closing recaps give way to the directives they repeat (corpus/NOTES.md §1.1–1.2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.recaps import is_recap, recaps_to_drop
+
+
+@pytest.mark.parametrize(("text", "recap"), [
+    ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.", True),
+    ("Các sở, ngành có trách nhiệm tổ chức thực hiện Hướng dẫn này.", True),
+    ("Thủ trưởng các sở, ban, ngành tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên.", True),
+    ("Các đơn vị được giao nhiệm vụ trong Kế hoạch khẩn trương tổ chức triển khai thực hiện đúng tiến độ.", True),
+    ("Các nhiệm vụ cần làm ngay trong năm 2026 được xác định tại Phụ lục 1 kèm theo.", True),
+    ("Trên đây là Kế hoạch triển khai Chỉ thị số 13/CT-TTg của Bộ.", True),
+    ("Văn phòng UBND tỉnh theo dõi, đôn đốc các đơn vị thực hiện Kết luận này.", False),  # a task: monitoring
+    ("Giao Sở Tài chính bố trí kinh phí thực hiện trước ngày 30/6/2026.", False),
+])  # own sentences in the shape of the corpus's closings
+def test_is_recap(text: str, recap: bool) -> None:
+    assert is_recap(text) is recap
+
+
+def test_recaps_go_when_something_else_is_assigned() -> None:
+    texts = ["Giao Sở Tài chính bố trí kinh phí.", "Giám đốc các sở chịu trách nhiệm thi hành Quyết định này."]
+    assert recaps_to_drop(texts) == {1}
+
+
+def test_an_execution_clause_alone_stays() -> None:  # NOTES §1.2: then it is the one thing to track
+    assert recaps_to_drop(["Bộ trưởng Bộ Nội vụ chịu trách nhiệm thi hành Quyết định này."]) == set()
