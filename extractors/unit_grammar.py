@@ -153,6 +153,7 @@ class Grammar:
     addressed_after: PhraseTable
     addressed_ends: frozenset[str]  # the last key of each addressed_after phrase
     titles: PhraseTable
+    title_ends: frozenset[str]  # the last key of each title
     documents: PhraseTable
 
 
@@ -199,5 +200,6 @@ def grammar() -> Grammar:
         addressed_after=_plain(coll["addressed_after"]),
         addressed_ends=frozenset(tokenize(p)[-1].key for p in coll["addressed_after"]),
         titles=_plain(levels["titles"]),
+        title_ends=frozenset(tokenize(t)[-1].key for t in levels["titles"]),
         documents=_plain(stops["documents"]),
     )

@@ -110,9 +110,16 @@ def _after_addressee_cue(g: Grammar, toks: Sequence[Token], i: int, spans: list[
     prev = toks[i - 1].key
     if prev in (",", "và"):
         return bool(spans) and spans[-1].j == i - 1
+    if prev in g.title_ends and not toks[i].cap and _ends_with(g.titles, toks, i):
+        return True  # "Thủ trưởng cơ quan ngang bộ": the body a title heads (not "Lãnh đạo Sở": the issuer)
     if prev not in g.addressed_ends:
         return False  # most words: no cue ends here, so no phrase need be tried
-    return any((m := g.addressed_after.match(toks, i - n)) is not None and m[0] == n for n in (1, 2, 3) if i >= n)
+    return _ends_with(g.addressed_after, toks, i)
+
+
+def _ends_with(table: PhraseTable, toks: Sequence[Token], i: int) -> bool:
+    """Tell whether a phrase of `table` ends right before token i."""
+    return any((m := table.match(toks, i - n)) is not None and m[0] == n for n in (1, 2, 3, 4) if i >= n)
 
 
 def _with_dashed_owner(g: Grammar, toks: Sequence[Token], span: Span) -> Span:

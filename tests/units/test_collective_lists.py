@@ -77,6 +77,11 @@ EXTENTS = {
         "Chủ đầu tư và các nhà thầu thi công các công trình khẩn cấp phải hoàn thành các hạng mục chính.",
         ["Chủ đầu tư", "các nhà thầu thi công các công trình khẩn cấp"]),
     "a noun that is also a verb, alone, is the verb": ("Phối hợp với tổ chức hội nghị sơ kết.", []),
+    # the body a title heads, written without "các"
+    "heads of ministerial-level agencies": (
+        "yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương triển khai.",
+        ["các Bộ", "cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
+    "heads of agencies and units": ("Yêu cầu Thủ trưởng cơ quan, đơn vị nghiêm túc thực hiện.", ["cơ quan, đơn vị"]),
     # a head with "các" and a plural that names no place
     "people's committees of all levels": ("Ủy ban nhân dân các cấp tổ chức thực hiện.", ["Ủy ban nhân dân các cấp"]),
     "people's committees of the localities": (
