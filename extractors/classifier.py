@@ -22,7 +22,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MaxAbsScaler
 
-from extractors.cues import CueHit, rule_score
+from extractors.cues import CueHit, find_cues, rule_score
+from extractors.units import find_units
 
 View = Literal["both", "text", "rules"]
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -32,6 +33,9 @@ MAX_WORDS = 40
 C_DEFAULT = 0.05
 THRESHOLD_DEFAULT = 0.4
 RULE_WEIGHT_DEFAULT = 0.3
+# "Quy mô dự án: ...", "Tiến độ thực hiện: ...": a field of a record (an approved project, a
+# plan's header), whose label is a short noun phrase before a colon.
+_FIELD = re.compile(r"^[^:;.,()]{3,50}:\s*\S")
 _PAST = re.compile(r"(?<!\w)(?:đã|đạt|được)(?!\w)", re.IGNORECASE)  # the opening words carry the decision; long items would drown it
 
 
@@ -77,6 +81,15 @@ def _rule_features(view: CandidateView) -> dict[str, float]:
     return feats
 
 
+def _is_field(body: str) -> bool:
+    """Tell whether a candidate is a record's field ("Quy mô dự án: ..."): no cue nor unit in its label."""
+    m = _FIELD.match(body)
+    if m is None:
+        return False
+    label = body[:body.find(":")]
+    return not find_cues(label) and not find_units(label)
+
+
 def _shape_features(view: CandidateView) -> dict[str, float]:
     n_words = len(view.body.split())
     return {
@@ -93,6 +106,7 @@ def _shape_features(view: CandidateView) -> dict[str, float]:
         "ends_colon": float(view.body.rstrip().endswith(":")),
         "inherited_lead": float(view.inherited_lead),
         "task_table_row": float(view.task_table_row),
+        "field": float(_is_field(view.body)),
         "past": float(bool(_PAST.search(" ".join(view.body.split()[:8])))),
     }
 
@@ -157,6 +171,7 @@ def train(views: list[CandidateView], labels: list[int], view: View = "both", c:
 
 
 RULE_MIDPOINT = 1.5  # the rule score at which the cue rules alone are undecided
+FIELD_PENALTY = 2.0  # a record's field ("Tên dự án: ...", "Lãnh đạo phụ trách: ...") states, it does not assign
 
 
 def rule_probability(view: CandidateView) -> float:
@@ -167,4 +182,5 @@ def rule_probability(view: CandidateView) -> float:
     """
     if view.task_table_row:
         return 1.0
-    return 1.0 / (1.0 + math.exp(-(rule_score(view.cues) - RULE_MIDPOINT)))
+    penalty = FIELD_PENALTY if _is_field(view.body) else 0.0
+    return 1.0 / (1.0 + math.exp(-(rule_score(view.cues) - penalty - RULE_MIDPOINT)))

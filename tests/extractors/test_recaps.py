@@ -28,3 +28,16 @@ def test_recaps_go_when_something_else_is_assigned() -> None:
 
 def test_an_execution_clause_alone_stays() -> None:  # NOTES §1.2: then it is the one thing to track
     assert recaps_to_drop(["Bộ trưởng Bộ Nội vụ chịu trách nhiệm thi hành Quyết định này."]) == set()
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ("Quy mô dự án: Đầu tư xây dựng kết cấu hạ tầng khu công nghiệp với diện tích 76 ha.", True),
+    ("Lãnh đạo phụ trách: Phó giám đốc Sở.", True),
+    ("Sở Tài chính: bố trí kinh phí thực hiện.", False),  # a unit's label heads its task
+    ("Giao Sở Xây dựng: rà soát quy hoạch.", False),  # a cue in the label
+    ("Rà soát, hoàn thiện hồ sơ trước ngày 30/6/2026.", False),
+])  # own
+def test_record_fields(body: str, field: bool) -> None:
+    from extractors.classifier import _is_field
+
+    assert _is_field(body) is field
