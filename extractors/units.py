@@ -72,9 +72,7 @@ def find_units(text: str) -> list[UnitMention]:
             continue
         span = parse_collective(g, toks, i) or parse_unit(g, toks, i)
         if span is None and addressed:
-            span = bare_collective(g, toks, i, listed=i != opener)
-            if span is not None and clause and i != opener and not _after_addressee_cue(g, toks, i, spans):
-                span = span if g.modals.match(toks, span.j) else None  # "..., nhà đầu tư phải ...": the clause's subject
+            span = _bare_at(g, toks, i, opener, clause, spans)
         if span is None:
             i += 1
             continue
@@ -89,6 +87,15 @@ def find_units(text: str) -> list[UnitMention]:
             spans.extend(items)
             i = items[-1].j if items else i
     return [_mention(text, toks, s) for s in spans]
+
+
+def _bare_at(g: Grammar, toks: Sequence[Token], i: int, opener: int, clause: bool, spans: list[Span]) -> Span | None:
+    """Parse a collective written without "các" where an addressee stands; after a comma and a
+    capital it must be a clause's subject, which a modal follows ("..., Nhà đầu tư phải ...")."""
+    span = bare_collective(g, toks, i, listed=i != opener)
+    if span is None or not clause or i == opener or _after_addressee_cue(g, toks, i, spans):
+        return span
+    return span if g.modals.match(toks, span.j) else None
 
 
 _ITEM_MARK = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])$|^[-+•–*().]$", re.IGNORECASE)
