@@ -2,8 +2,7 @@
 
 Cue rules come from `role_cues.json`: each has a direction and a scope, like medspaCy's
 context rules ("phối hợp với" looks forward up to 3 tokens for the units that coordinate).
-Units are grouped when only commas, "và" or titles stand between them, so a cue reaches
-the whole list it names. A unit at the start of an item with no cue of its own is the
+Units are grouped into lists (role_groups.py), so a cue reaches the whole list it names. A unit at the start of an item with no cue of its own is the
 item's subject and leads ("1. Sở Công Thương chủ động ..."). Units merely mentioned
 (a report recipient, a document's author) and the assigner are neither lead nor support.
 """
@@ -11,16 +10,15 @@ item's subject and leads ("1. Sở Công Thương chủ động ..."). Units mer
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from extractors.role_rules import ROLES, RoleRule, cues, list_words, person_heads, transparent
-from extractors.units import Token, UnitMention, find_units, grammar, tokenize
+from extractors.role_groups import Group, group_units, title_len, token_range
+from extractors.role_rules import ROLES, RoleRule, cues, person_heads, transparent
+from extractors.units import Token, UnitMention, find_units, tokenize
 
 __all__ = ["RoleRule", "Roles", "assign_roles"]
 
-_CONNECTORS = frozenset({",", "và", "hoặc"})
 _ORDINALS = r"(?:nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)"
 # An item's own marker: "1.", "a)", "(3).", "- ", "Điều 3.", "Thứ hai,", "Sáu là,".
 _MARKER = re.compile(
@@ -39,74 +37,10 @@ class Roles:
     assigner: str | None = None
 
 
-@dataclass(slots=True)
-class _Group:
-    """Units joined by commas, "và" or titles, over tokens [i, j)."""
-
-    i: int
-    j: int
-    members: list[UnitMention]
-    roles: set[str] = field(default_factory=set)
-    soft: bool = False  # its support comes from a lead_when_alone rule
-    forward: bool = False  # its role came from a cue before it
-
-
 def _skip(toks: Sequence[Token], k: int) -> int:
     """Return how many tokens at k are a title or a transparent word (0 when neither)."""
     m = transparent().match(toks, k)
-    return m[0] if m else _title_len(toks, k)
-
-
-def _token_range(toks: Sequence[Token], unit: UnitMention) -> tuple[int, int]:
-    """Return the tokens [i, j) a unit covers; units start and end on token edges."""
-    i = bisect_left(toks, unit.start, key=lambda t: t.start)
-    return i, bisect_left(toks, unit.end, lo=i, key=lambda t: t.end) + 1
-
-
-def _title_len(toks: Sequence[Token], k: int) -> int:
-    m = grammar().titles.match(toks, k)
-    return m[0] if m else 0
-
-
-def _groups(text: str, toks: Sequence[Token], units: Sequence[UnitMention]) -> list[_Group]:
-    """Join units that only commas, "và" and titles separate; keep an elliptical head with its list."""
-    groups: list[_Group] = []
-    for unit in units:
-        i, j = _token_range(toks, unit)
-        completed = unit.text != " ".join(text[unit.start : unit.end].split())  # an item of an elliptical list
-        if completed and i > 0 and (toks[i - 1].text == ":" or toks[i - 1].key in list_words()):
-            i = _list_head(toks, i - 1 if toks[i - 1].text == ":" else i, groups[-1].j if groups else 0)
-        if groups and (_joined(toks, groups[-1].j, i) or (completed and _semicolon_list(toks, groups[-1].j, i))):
-            groups[-1].j, groups[-1].members = j, [*groups[-1].members, unit]
-        else:
-            groups.append(_Group(i, j, [unit]))
-    return groups
-
-
-def _list_head(toks: Sequence[Token], colon: int, floor: int) -> int:
-    """Return where an elliptical list's head begins ("các Sở:", "các Sở, ngành:", "UBND các phường"),
-    at most 7 tokens back."""
-    words = list_words()
-    k = colon
-    while k > max(floor, colon - 7) and toks[k - 1].key in words:
-        k -= 1
-    while k < colon and toks[k].text == ",":
-        k += 1  # "Sáu là, các Sở: ...": the comma before the head is not in it
-    return k
-
-
-def _semicolon_list(toks: Sequence[Token], k: int, end: int) -> bool:
-    """Tell whether only ";" stands in [k, end): the items of one elliptical list ("các Sở: Tài chính; Xây dựng")."""
-    return end == k + 1 and toks[k].text == ";"
-
-
-def _joined(toks: Sequence[Token], k: int, end: int) -> bool:
-    while k < end:
-        step = 1 if toks[k].key in _CONNECTORS else _title_len(toks, k)
-        if step == 0:
-            return False
-        k += step
-    return True
+    return m[0] if m else title_len(toks, k)
 
 
 def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool, limit: int) -> int:
@@ -121,7 +55,7 @@ def _gap(toks: Sequence[Token], k: int, end: int, names_too: bool, limit: int) -
     return count
 
 
-def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
+def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[Group]) -> Group | None:
     """Give `rule.role` to the nearest group in the rule's direction, if within its scope."""
     starts_unit = any(g.i == j for g in groups)  # "Giao Ban Xây dựng Đảng": a unit, not "giao ban"
     if not starts_unit and any(_words_follow(toks, j, w) for w in rule.not_followed_by):
@@ -146,7 +80,7 @@ def _apply(rule: RoleRule, i: int, j: int, toks: Sequence[Token], groups: list[_
     return target
 
 
-def _addressed(toks: Sequence[Token], j: int, groups: list[_Group]) -> bool:
+def _addressed(toks: Sequence[Token], j: int, groups: list[Group]) -> bool:
     """Tell whether a ":" or a unit group follows token j within 3 tokens."""
     if j < len(toks) and toks[j].text == ":":
         return True
@@ -159,11 +93,11 @@ def _words_follow(toks: Sequence[Token], j: int, phrase: str) -> bool:
     return [t.key for t in toks[j : j + len(words)]] == words
 
 
-def _assigner_text(text: str, toks: Sequence[Token], group: _Group, cue_at: int) -> str:
+def _assigner_text(text: str, toks: Sequence[Token], group: Group, cue_at: int) -> str:
     """Return the assigner as written: titles before its last unit through the words before the cue."""
     last = group.members[-1]
-    k, _ = _token_range(toks, last)
-    while k > 0 and (n := next((n for n in range(4, 0, -1) if k >= n and _title_len(toks, k - n) == n), 0)):
+    k, _ = token_range(toks, last)
+    while k > 0 and (n := next((n for n in range(4, 0, -1) if k >= n and title_len(toks, k - n) == n), 0)):
         k -= n
     end = cue_at
     while end > k + 1 and _transparent_before(toks, end):
@@ -175,12 +109,12 @@ def _opening(text: str, toks: Sequence[Token]) -> int:
     """Return the index of the token that opens the item, after its list marker and titles."""
     marker = _MARKER.match(text)
     k = next((n for n, t in enumerate(toks) if t.start >= (marker.end() if marker else 0)), len(toks))
-    while (n := _title_len(toks, k)) > 0:
+    while (n := title_len(toks, k)) > 0:
         k += n
     return k
 
 
-def _subject(text: str, toks: Sequence[Token], groups: list[_Group]) -> _Group | None:
+def _subject(text: str, toks: Sequence[Token], groups: list[Group]) -> Group | None:
     """Return the group that opens the item (after its list marker and titles), if any."""
     k = _opening(text, toks)
     return groups[0] if groups and groups[0].i == k else None
@@ -197,8 +131,8 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     """
     units = find_units(text) if units is None else units
     toks = tokenize(text)
-    groups = _groups(text, toks, units)
-    inside = {k for u in units for k in range(*_token_range(toks, u))}
+    groups = group_units(text, toks, units)
+    inside = {k for u in units for k in range(*token_range(toks, u))}
     assigner, k, opening = None, 0, _opening(text, toks)
     while k < len(toks):
         m = cues().match(toks, k) if k not in inside else None
@@ -220,7 +154,7 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     return _collect(groups, assigner)
 
 
-def _in_context(rule: RoleRule, k: int, opens: bool, toks: Sequence[Token], groups: list[_Group]) -> RoleRule:
+def _in_context(rule: RoleRule, k: int, opens: bool, toks: Sequence[Token], groups: list[Group]) -> RoleRule:
     """Return the rule with the role it takes where it stands: opening the item, after a unit subject
     or after a unit only mentioned (see role_cues.json `_doc`)."""
     if opens and rule.at_opening:
@@ -232,24 +166,24 @@ def _in_context(rule: RoleRule, k: int, opens: bool, toks: Sequence[Token], grou
     return rule
 
 
-def _after_unit_subject(toks: Sequence[Token], k: int, groups: list[_Group]) -> bool:
+def _after_unit_subject(toks: Sequence[Token], k: int, groups: list[Group]) -> bool:
     """Tell whether a unit, not a person, is the subject right before token k: "Bộ Công an chỉ đạo ...",
     "Ủy ban nhân dân tỉnh, chỉ đạo ..." (but "Phó Thủ tướng chỉ đạo", "Chủ tịch UBND tỉnh chỉ đạo")."""
     before = [g for g in groups if g.j <= k]
     if not before or _gap(toks, before[-1].j, k, False, 1) > 1 or not all(t.text == "," or t.word for t in toks[before[-1].j : k]):
         return False
     group = before[-1]
-    titled = any(_title_len(toks, group.i - n) == n for n in range(1, 5) if group.i >= n)
+    titled = any(title_len(toks, group.i - n) == n for n in range(1, 5) if group.i >= n)
     return not titled and group.members[0].head not in person_heads()
 
 
-def _after_mentioned(toks: Sequence[Token], k: int, groups: list[_Group]) -> bool:
+def _after_mentioned(toks: Sequence[Token], k: int, groups: list[Group]) -> bool:
     """Tell whether the nearest group before token k, with only words between, is only mentioned."""
     before = [g for g in groups if g.j <= k]
     return bool(before) and before[-1].roles == {"mention"} and all(t.word for t in toks[before[-1].j : k])
 
 
-def _through_semicolons(toks: Sequence[Token], groups: list[_Group]) -> None:
+def _through_semicolons(toks: Sequence[Token], groups: list[Group]) -> None:
     """Give a cue's role to the groups its target's list goes on with after ";" ("đề nghị A; B; C")."""
     for before, after in zip(groups, groups[1:]):
         if before.forward and not after.roles and _semicolon_joined(toks, before.j, after.i):
@@ -261,7 +195,7 @@ def _semicolon_joined(toks: Sequence[Token], k: int, end: int) -> bool:
     return ";" in between and all(w in (";", ",", "và") for w in between)
 
 
-def _lead_when_alone(toks: Sequence[Token], groups: list[_Group]) -> None:
+def _lead_when_alone(toks: Sequence[Token], groups: list[Group]) -> None:
     """With no lead found, a soft support leads; else a clause's unnamed-role subject does."""
     soft = [g for g in groups if g.soft and "lead" not in g.roles]
     for group in soft:
@@ -273,7 +207,7 @@ def _lead_when_alone(toks: Sequence[Token], groups: list[_Group]) -> None:
         subject.roles.add("lead")
 
 
-def _opens_clause(toks: Sequence[Token], group: _Group) -> bool:
+def _opens_clause(toks: Sequence[Token], group: Group) -> bool:
     """Tell whether a group starts a clause (after ".", ",", ";" or the start) and a verb follows it."""
     k = group.i
     while k > 0 and _transparent_before(toks, k):
@@ -290,7 +224,7 @@ def _transparent_before(toks: Sequence[Token], k: int) -> int:
     return 0
 
 
-def _collect(groups: list[_Group], assigner: str | None) -> Roles:
+def _collect(groups: list[Group], assigner: str | None) -> Roles:
     lead: dict[str, UnitMention] = {}
     support: dict[str, UnitMention] = {}
     for group in groups:
