@@ -35,6 +35,7 @@ def token_range(toks: Sequence[Token], unit: UnitMention) -> tuple[int, int]:
 
 
 def title_len(toks: Sequence[Token], k: int) -> int:
+    """Return how many tokens at k are a title ("Giám đốc", "Phó Chủ tịch"), 0 when none."""
     m = grammar().titles.match(toks, k)
     return m[0] if m else 0
 
