@@ -178,10 +178,25 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
                 out.append(Candidate(s, e, s, "sentence", node.level, chain, _heading_span(node),
                                      label_parent=_label_parent(node, text)))
     _attach_role_lines(text, nodes, out)
+    out = [_directive_clause(text, c) if c.kind == "sentence" else c for c in out]
     out.sort(key=lambda c: c.start)
     parts = [part for cand in out for part in split_by_subject(text, cand)]
     return [c for c in parts if (c.kind != "sentence" or len(text[c.body_start:c.end].split()) >= MIN_WORDS)
             and not names_unit(text[c.body_start:c.end].rstrip(" .;,"))]  # a unit alone is no task
+
+
+@cache
+def _consequence_pattern() -> re.Pattern[str]:
+    data = json_data("structure_consequences.json")
+    connectives = "|".join(re.escape(w) for w in data["connectives"])
+    openers = "|".join(re.escape(w) for w in data["openers"])
+    return re.compile(rf",\s*(?:{connectives})\s*,?\s*(?=(?:{openers})(?!\w))", re.IGNORECASE)
+
+
+def _directive_clause(text: str, cand: Candidate) -> Candidate:
+    """Narrow "..., vì vậy, cần bổ sung ..." to the directive after the connective."""
+    m = _consequence_pattern().search(text, cand.body_start, cand.end)
+    return replace(cand, start=m.end(), body_start=m.end()) if m else cand
 
 
 def _in_recipient_block(text: str, node: Node) -> bool:

@@ -81,7 +81,7 @@ def _rule_features(view: CandidateView) -> dict[str, float]:
     return feats
 
 
-def _is_field(body: str) -> bool:
+def is_field(body: str) -> bool:
     """Tell whether a candidate is a record's field ("Quy mô dự án: ..."): no cue nor unit in its label."""
     m = _FIELD.match(body)
     if m is None:
@@ -106,7 +106,7 @@ def _shape_features(view: CandidateView) -> dict[str, float]:
         "ends_colon": float(view.body.rstrip().endswith(":")),
         "inherited_lead": float(view.inherited_lead),
         "task_table_row": float(view.task_table_row),
-        "field": float(_is_field(view.body)),
+        "field": float(is_field(view.body)),
         "past": float(bool(_PAST.search(" ".join(view.body.split()[:8])))),
     }
 
@@ -182,5 +182,5 @@ def rule_probability(view: CandidateView) -> float:
     """
     if view.task_table_row:
         return 1.0
-    penalty = FIELD_PENALTY if _is_field(view.body) else 0.0
+    penalty = FIELD_PENALTY if is_field(view.body) else 0.0
     return 1.0 / (1.0 + math.exp(-(rule_score(view.cues) - penalty - RULE_MIDPOINT)))

@@ -114,6 +114,9 @@ def parse(text: str) -> list[Node]:
             heading = node
         nodes.append(node)
     _join_followers(text, nodes)
+    for node in nodes:
+        if node.follows is not None and node.follows.parent is None:
+            node.intro = None  # after a list's last item: outside the list, nothing to inherit from its intro
     return nodes
 
 
@@ -122,9 +125,7 @@ SUBJECT_REACH = 2  # a unit starting this close to a paragraph's start is its su
 
 def opens_with_unit(line: str) -> bool:
     """Tell whether a paragraph opens with a unit, its own subject ("Sở Xây dựng chủ trì ...")."""
-    from extractors.units import (
-        find_units,  # units know nothing of structure; imported late to stay light
-    )
+    from extractors.units import find_units  # units know nothing of structure; imported late to stay light
 
     units = find_units(line[:200])
     return bool(units) and units[0].start <= SUBJECT_REACH

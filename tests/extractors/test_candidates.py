@@ -153,3 +153,21 @@ def test_a_note_belongs_to_the_item_above() -> None:  # own
 def test_a_unit_alone_is_no_candidate() -> None:  # own: a stray cell of a flattened table
     assert texts("Giao Sở Xây dựng rà soát quy hoạch chung của tỉnh.\nĐảng ủy Ủy ban nhân dân tỉnh.") == [
         "Giao Sở Xây dựng rà soát quy hoạch chung của tỉnh."]
+
+
+def test_a_directive_after_a_connective_is_its_own_span() -> None:  # own, in the seed's shape
+    text = "Về nhiệm vụ chuyển đổi số, đây là nhiệm vụ trọng tâm của Bộ, vì vậy, cần bổ sung một chuyên đề vào báo cáo tháng."
+    assert texts(text) == ["cần bổ sung một chuyên đề vào báo cáo tháng."]
+
+
+def test_a_connective_without_a_directive_keeps_the_sentence() -> None:  # own
+    text = "Năm nay mưa nhiều, vì vậy, nhiều công trình bị ngập úng kéo dài."
+    assert texts(text) == [text]
+
+
+def test_paragraphs_after_a_lists_last_item_inherit_nothing() -> None:  # own: the seed's closing paragraphs
+    text = ("Bộ trưởng yêu cầu các đơn vị trong tháng 3 thực hiện:\nThứ nhất, hoàn thiện các Nghị định.\n"
+            "Thứ hai, hoàn thành hồ sơ sắp xếp đơn vị hành chính.\n"
+            "Các công việc liên quan đến chuyển đổi số thì tích hợp vào để triển khai kịp thời.")
+    last = [c for c in cands(text) if text[c.start:c.end].startswith("Các công việc")][0]
+    assert last.inherit == []

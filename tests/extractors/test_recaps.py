@@ -38,6 +38,6 @@ def test_an_execution_clause_alone_stays() -> None:  # NOTES §1.2: then it is t
     ("Rà soát, hoàn thiện hồ sơ trước ngày 30/6/2026.", False),
 ])  # own
 def test_record_fields(body: str, field: bool) -> None:
-    from extractors.classifier import _is_field
+    from extractors.classifier import is_field
 
-    assert _is_field(body) is field
+    assert is_field(body) is field
