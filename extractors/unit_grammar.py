@@ -96,9 +96,12 @@ class Token(NamedTuple):
     word: bool = False  # it begins with a letter or digit
 
 
+_CACHED_CHARS = 20_000  # task texts are cached; a whole document passed in is split afresh, not kept
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split text into syllables and punctuation with their offsets."""
-    return _tokens(text)
+    return _tokens(text) if len(text) <= _CACHED_CHARS else _tokens.__wrapped__(text)
 
 
 @lru_cache(maxsize=64)  # find_units and assign_roles split the same task text one after the other
