@@ -8,37 +8,17 @@ to its items. A candidate keeps the spans it may inherit from, nearest first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from functools import cache
 
+from extractors.candidate import Candidate
+from extractors.clauses import directive_clause, split_by_subject, split_report_clauses
 from extractors.flat_tables import find_flat_tables, names_unit
 from extractors.resources import json_data
-from extractors.roles import assign_roles
 from extractors.structure import Node, cites_provision, is_heading, is_label, refers_to_itself, sentences
-from extractors.units import find_units
 
 TABLE_SEPARATOR = " | "
-_CLAUSE_BREAK = re.compile(r";\s+(?:(?:đồng thời|còn|và)\s*,?\s+)?")
 MIN_WORDS = 5  # a free-standing sentence shorter than this is a caption ("Quang cảnh Hội nghị") or a byline
-SUBJECT_REACH = 3  # characters after a clause break within which a unit opens a new clause
 RECIPIENT_BLOCKS = ("Nơi nhận", "Nơi gửi", "Kính gửi")  # address and distribution lists
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A span that may be a task, and the spans above it that pass units and deadlines down."""
-
-    start: int
-    end: int
-    body_start: int  # where the text after the list marker starts
-    kind: str  # "item" | "body" | "sentence" | "row"
-    level: int
-    inherit: list[tuple[int, int]] = field(default_factory=list)  # nearest first
-    heading: tuple[int, int] | None = None
-    cells: list[str] = field(default_factory=list)  # table rows: the other cells
-    label_parent: tuple[int, int] | None = None  # a parent item that only names who does its items
-    role_line: tuple[int, int] | None = None  # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y" for its section
-    cell_kinds: list[str] = field(default_factory=list)  # column of each cell ("lead", ...) where known
 
 
 def _own_span(node: Node) -> tuple[int, int]:
@@ -125,14 +105,13 @@ def _heading_span(node: Node) -> tuple[int, int] | None:
     return (node.heading.start, node.heading.end) if node.heading else None
 
 
-def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end: int | None = None) -> list[Candidate]:
+def find_candidates(text: str, nodes: list[Node], body_start: int = 0) -> list[Candidate]:
     """Return the candidate task spans of a parsed document, in document order."""
-    limit = len(text) if body_end is None else body_end
     intros = {id(n.intro) for n in nodes if n.intro is not None}
     closed = _closed_items(nodes)
     out, consumed = _flat_table_rows(text, nodes)
     for node in nodes:
-        if node.start < body_start or node.start >= limit or id(node) in consumed:
+        if node.start < body_start or id(node) in consumed:
             continue
         line = text[node.start:node.end]
         if _in_recipient_block(text, node) or is_role_line(line):
@@ -178,25 +157,11 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0, body_end:
                 out.append(Candidate(s, e, s, "sentence", node.level, chain, _heading_span(node),
                                      label_parent=_label_parent(node, text)))
     _attach_role_lines(text, nodes, out)
-    out = [_directive_clause(text, c) if c.kind == "sentence" else c for c in out]
+    out = [directive_clause(text, c) if c.kind == "sentence" else c for c in out]
     out.sort(key=lambda c: c.start)
-    parts = [part for cand in out for part in split_by_subject(text, cand)]
+    parts = [part for cand in out for split in split_report_clauses(text, cand) for part in split_by_subject(text, split)]
     return [c for c in parts if (c.kind != "sentence" or len(text[c.body_start:c.end].split()) >= MIN_WORDS)
             and not names_unit(text[c.body_start:c.end].rstrip(" .;,"))]  # a unit alone is no task
-
-
-@cache
-def _consequence_pattern() -> re.Pattern[str]:
-    data = json_data("structure_consequences.json")
-    connectives = "|".join(re.escape(w) for w in data["connectives"])
-    openers = "|".join(re.escape(w) for w in data["openers"])
-    return re.compile(rf",\s*(?:{connectives})\s*,?\s*(?=(?:{openers})(?!\w))", re.IGNORECASE)
-
-
-def _directive_clause(text: str, cand: Candidate) -> Candidate:
-    """Narrow "..., vì vậy, cần bổ sung ..." to the directive after the connective."""
-    m = _consequence_pattern().search(text, cand.body_start, cand.end)
-    return replace(cand, start=m.end(), body_start=m.end()) if m else cand
 
 
 def _in_recipient_block(text: str, node: Node) -> bool:
@@ -206,39 +171,6 @@ def _in_recipient_block(text: str, node: Node) -> bool:
     intro = top.intro if top.marker else None
     return text.startswith(RECIPIENT_BLOCKS, node.start) or (
         intro is not None and text.startswith(RECIPIENT_BLOCKS, intro.start))
-
-
-def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
-    """Split "Giao Sở A làm X; Sở B làm Y" at the ';' where a new unit opens a clause (§2)."""
-    if cand.kind == "row":
-        return [cand]
-    cuts = []
-    for m in _CLAUSE_BREAK.finditer(text, cand.body_start, cand.end):
-        units = find_units(text[m.end():min(cand.end, m.end() + 120)])
-        before = text[cuts[-1][1] if cuts else cand.body_start:m.start()]
-        # "Chánh Văn phòng UBND tỉnh; Giám đốc các sở ...; ... chịu trách nhiệm": subjects of one predicate
-        if units and units[0].start <= SUBJECT_REACH and not names_unit(before):
-            cuts.append((m.start(), m.end()))
-    spans = sentences(text, cand.body_start, cand.end)
-    for (_, previous_end), (begin, _) in zip(spans, spans[1:]):
-        # "... Quyết định này. Thanh tra tỉnh, Công an tỉnh ... tham mưu ...": a new sentence
-        # whose subject leads (not "UBND tỉnh yêu cầu ...", the assigner), after a sentence
-        # that has a lead of its own, gives that unit its own task (§2). After a topic
-        # sentence ("Thứ sáu, triển khai ... bồi dưỡng. Học viện ... nghiên cứu ...") it does not.
-        lead = assign_roles(text[begin:cand.end], None).lead
-        if not lead or lead[0].start > SUBJECT_REACH or lead[0].text in text[cand.start:begin]:
-            continue
-        if assign_roles(text[cand.body_start:begin], None).lead:
-            cuts.append((previous_end - 1, begin))
-    cuts.sort()
-    if not cuts:
-        return [cand]
-    parts, begin, body = [], cand.start, cand.body_start
-    for cut_start, cut_end in cuts:
-        parts.append(replace(cand, start=begin, end=cut_start + 1, body_start=body))
-        begin = body = cut_end
-    parts.append(replace(cand, start=begin, end=cand.end, body_start=body))
-    return parts
 
 
 _HEADER_WORDS = ("tt", "stt", "nhiệm vụ", "nội dung", "chủ trì", "phối hợp", "thời gian", "thời hạn", "ghi chú")

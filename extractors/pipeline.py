@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from chidao.errors import InputError
 from chidao.records import DocumentRecord, Extraction, SourceText, TaskRecord, document_id, task_id
-from extractors.candidates import Candidate, find_candidates
+from extractors.candidate import Candidate
+from extractors.candidates import find_candidates
 from extractors.classifier import CandidateView, TaskClassifier
 from extractors.cues import CueHit, find_cues, rule_score
 from extractors.deadline_events import stated_event_dates

@@ -171,3 +171,15 @@ def test_paragraphs_after_a_lists_last_item_inherit_nothing() -> None:  # own: t
             "Các công việc liên quan đến chuyển đổi số thì tích hợp vào để triển khai kịp thời.")
     last = [c for c in cands(text) if text[c.start:c.end].startswith("Các công việc")][0]
     assert last.inherit == []
+
+
+def test_a_reports_dated_clauses_are_candidates_of_their_own() -> None:  # own, in the seed's shape
+    text = ("Công tác công nghệ thông tin đã trình lãnh đạo Bộ ban hành Kế hoạch chuyển đổi số năm 2026; "
+            "xây dựng cơ sở dữ liệu ngành bảo đảm hoàn thành trước ngày 30/6/2026.")
+    assert texts(text) == ["Công tác công nghệ thông tin đã trình lãnh đạo Bộ ban hành Kế hoạch chuyển đổi số năm 2026;",
+                           "xây dựng cơ sở dữ liệu ngành bảo đảm hoàn thành trước ngày 30/6/2026."]
+
+
+def test_a_plain_list_of_clauses_stays_one_sentence() -> None:  # own: no report, no dated clause
+    text = "Sở Tài chính rà soát các khoản chi; tổng hợp, báo cáo kết quả trước ngày 30/6/2026."
+    assert texts(text) == [text]
