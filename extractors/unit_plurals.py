@@ -24,14 +24,14 @@ def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: boo
         if g.blocked.match(toks, k):
             break
         m = (g.levels.match(toks, k) or g.plurals.match(toks, k)) if levels_only else g.nouns.match(toks, k)
-        if m is None or (k > start and head_at(g, toks, k) and not levels_only):
+        if m is None or (k > start and head_at(g, toks, k) and not levels_only and not _plain_noun(g, toks, k)):
             break
         k = end = k + m[0]
         qualified = False
         while (q := g.qualifiers.match(toks, k)) is not None:
             k = end = place_after_level(g, toks, k + q[0])
             qualified = True
-        if k + 1 < len(toks) and toks[k].key in (",", "và") and not toks[k + 1].cap:
+        if k + 1 < len(toks) and toks[k].key in (",", "và") and (not toks[k + 1].cap or _plain_noun(g, toks, k + 1)):
             if qualified and not g.qualifiers.match(toks, k + 1):
                 break  # "các Sở, ngành Thành phố, đơn vị liên quan": a qualified noun closes its entry
             if toks[k + 1].key == "các" and (levels_only or not plural or _changes_kind(g, toks, m[1], k + 2)):
@@ -40,6 +40,16 @@ def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: boo
             continue
         break
     return max(end, start)
+
+
+def _plain_noun(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    """Tell whether a capitalized collective noun at k names no one body: no name follows it, only
+    punctuation or a qualifier ("các Viện nghiên cứu, Trường Đại học có liên quan"; not "Sở Tài chính")."""
+    noun = g.nouns.match(toks, k)
+    if noun is None:
+        return False
+    after = k + noun[0]
+    return after == len(toks) or not toks[after].word or g.qualifiers.match(toks, after) is not None
 
 
 def _changes_kind(g: Grammar, toks: Sequence[Token], noun: str, k: int) -> bool:

@@ -82,6 +82,13 @@ EXTENTS = {
         "yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương triển khai.",
         ["các Bộ", "cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
     "heads of agencies and units": ("Yêu cầu Thủ trưởng cơ quan, đơn vị nghiêm túc thực hiện.", ["cơ quan, đơn vị"]),
+    # a capitalized collective noun that names no one body goes on the list
+    "research institutes and universities": (
+        "Phối hợp với các tổ chức quốc tế, các Viện nghiên cứu, Trường Đại học có liên quan tổ chức tập huấn.",
+        ["các tổ chức quốc tế", "các Viện nghiên cứu, Trường Đại học có liên quan"]),
+    "capitalized nouns of a collective": ("Các Sở, Ban, Ngành tỉnh triển khai.", ["Các Sở, Ban, Ngành tỉnh"]),
+    "a named body after a collective is its own unit": (
+        "Giao các sở, Ban Quản lý dự án đầu tư xây dựng tỉnh rà soát.", ["các sở", "Ban Quản lý dự án đầu tư xây dựng tỉnh"]),
     # a head with "các" and a plural that names no place
     "people's committees of all levels": ("Ủy ban nhân dân các cấp tổ chức thực hiện.", ["Ủy ban nhân dân các cấp"]),
     "people's committees of the localities": (
