@@ -33,6 +33,7 @@ IO_RETRIES = 2
 # A context variable, not a global: the thread-pool task runner copies the context into its
 # task threads, and task runs in other processes (worker pools, Dask) find nothing here.
 _READ_AHEAD: ContextVar[dict[str, Extraction] | None] = ContextVar("chidao_read_ahead", default=None)
+READ_AHEAD_LIMIT = 500  # ≈ 15–25 s of short notices, more than the server's boot on the build machine
 
 
 class BatchHadFailures(Exception):
@@ -89,18 +90,19 @@ def _content_key(context: Any, parameters: dict[str, Any]) -> str:
     return f"ingest:{digest}:{__version__}:{parameters['store_id']}"
 
 
-def read_ahead(todo: list[Candidate], keep_going: Callable[[], bool]) -> int:
+def read_ahead(todo: list[Candidate], keep_going: Callable[[], bool], limit: int = READ_AHEAD_LIMIT) -> int:
     """Extract documents of `todo`, in order, while `keep_going()`; the flow's task runs take them.
 
     `chidao ingest` calls this while Prefect's temporary server boots, so that the seconds
     it waits for the server extract documents instead (the same work, done earlier; nothing
-    is stored before the flow runs). Returns how many documents are ready.
+    is stored before the flow runs). At most `limit` documents are held, texts included, so
+    that a server slow to start cannot fill the memory. Returns how many documents are ready.
     """
     from chidao.api import extract_path
 
     ready: dict[str, Extraction] = {}
     _READ_AHEAD.set(ready)
-    for candidate in todo:
+    for candidate in todo[:limit]:
         if not keep_going():
             break
         try:

@@ -68,6 +68,13 @@ def test_documents_read_ahead_are_taken_by_the_task_runs(mixed_folder, tmp_path)
     assert summary.tasks_added == Store(url).count_tasks() > 0
 
 
+def test_reading_ahead_stops_at_its_limit_or_when_told(mixed_folder, tmp_path):
+    todo = plan([str(mixed_folder)], Store(f"sqlite:///{tmp_path / 'limit.db'}").known_hashes).todo
+    good = [c for c in todo if c.path.endswith(".txt") and "rong" not in c.path]
+    assert contextvars.copy_context().run(read_ahead, good, lambda: True, 2) == 2
+    assert contextvars.copy_context().run(read_ahead, good, lambda: False) == 0
+
+
 @pytest.mark.slow
 def test_the_same_flow_on_a_local_dask_cluster_of_two_workers(mixed_folder, tmp_path):
     url = f"sqlite:///{tmp_path / 'dask.db'}"
