@@ -36,6 +36,13 @@ def directive_clause(text: str, cand: Candidate) -> Candidate:
     return replace(cand, start=m.end(), body_start=m.end()) if m else cand
 
 
+def _ends_with_unit(segment: str) -> bool:
+    """Tell whether a clause ends on a unit: "đề nghị Công an tỉnh; Sở Tài chính; ..." lists addressees."""
+    stripped = segment.rstrip(" ,")
+    units = find_units(stripped)
+    return bool(units) and units[-1].end >= len(stripped)
+
+
 def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
     """Split "Giao Sở A làm X; Sở B làm Y" at the ';' where a new unit opens a clause (§2)."""
     if cand.kind == "row":
@@ -45,7 +52,7 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
         units = find_units(text[m.end():min(cand.end, m.end() + 120)])
         before = text[cuts[-1][1] if cuts else cand.body_start:m.start()]
         # "Chánh Văn phòng UBND tỉnh; Giám đốc các sở ...; ... chịu trách nhiệm": subjects of one predicate
-        if units and units[0].start <= SUBJECT_REACH and not names_unit(before):
+        if units and units[0].start <= SUBJECT_REACH and not names_unit(before) and not _ends_with_unit(before):
             cuts.append((m.start(), m.end()))
     spans = sentences(text, cand.body_start, cand.end)
     for (_, previous_end), (begin, _) in zip(spans, spans[1:]):

@@ -172,6 +172,7 @@ def join_lines(mapped: Mapped) -> Mapped:
     columnar = [bool(_COLUMN_GAP.search(line.strip(" "))) for line, _, _ in raw_lines]
     lines = [(*_collapse_spaces(line, offs), before) for line, offs, before in raw_lines]
     wrapped = _is_wrapped([line for line, _, _ in lines])
+    layout = _wrap_layout([line for line, _, _ in raw_lines]) if wrapped else None
     out: list[str] = []
     out_offsets: list[int] = []
     previous, previous_columnar, cell_table = "", False, False
@@ -185,13 +186,37 @@ def join_lines(mapped: Mapped) -> Mapped:
         if not line and _bridges_blank(previous, lines[k + 1][0] if k + 1 < len(lines) else "") and not cell_table:
             continue
         if out:
-            joined = not (is_columnar or previous_columnar or cell_table) and _joins(previous, line, wrapped)
+            joined = not (is_columnar or previous_columnar or cell_table) and (
+                _joins(previous, line, wrapped) or _list_wraps(raw_lines, k, layout))
             out.append(" " if joined else "\n")
             out_offsets.append(before)
         out.append(line)
         out_offsets.extend(offs)
         previous, previous_columnar = line, is_columnar
     return "".join(out), out_offsets
+
+
+def _wrap_layout(raw: list[str]) -> tuple[int, int]:
+    """Return the wrap width (90th percentile of line lengths) and the usual indent of wrapped text."""
+    filled = sorted(len(line.rstrip()) for line in raw if line.strip())
+    indents = sorted(len(line) - len(line.lstrip(" ")) for line in raw if line.strip())
+    return filled[int(0.9 * (len(filled) - 1))], indents[len(indents) // 2]
+
+
+def _list_wraps(raw: list[tuple[str, list[int], int]], k: int, layout: tuple[int, int] | None) -> bool:
+    """Tell whether a line ending in ';' or ',' was wrapped inside a run-on list of names.
+
+    "... đề nghị Công an tỉnh; Đài Khí tượng Thủy văn tỉnh; UBND các xã, phường;" /
+    "Hiệp hội Doanh nghiệp tỉnh; ...": the line before fills the width and the next one is
+    not indented as a new paragraph is, so the break is the wrap, not the end of a list item.
+    """
+    if layout is None or k == 0:
+        return False
+    width, indent = layout
+    current, following = raw[k - 1][0], raw[k][0]
+    if not current.rstrip().endswith((";", ",")) or not following.strip() or _MARKER.match(following.strip()):
+        return False
+    return len(current.rstrip()) >= 0.85 * width and len(following) - len(following.lstrip(" ")) <= indent
 
 
 def _bridges_blank(previous: str, following: str) -> bool:

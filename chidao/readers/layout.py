@@ -190,11 +190,13 @@ def _joins(prev: Line, nxt: Line, left: float, right: float) -> bool:
         return False
     if text[:1].islower():
         return True
+    full_width = prev.x1 >= right - 0.1 * max(right - left, 1.0)
+    if prev.text.rstrip().endswith((";", ",")) and full_width and nxt.x0 <= left + INDENT:
+        return True  # "... UBND các xã, phường;" / "Hiệp hội Doanh nghiệp tỉnh; ...": a run-on list wrapped
     if prev.text.rstrip().endswith(_SENTENCE_END):
         return False
     if text[:1].isdigit():  # "trước ngày" / "30/6/2026.": a bare number continues the sentence
         return True
-    full_width = prev.x1 >= right - 0.1 * max(right - left, 1.0)
     return full_width and nxt.x0 <= left + INDENT
 
 

@@ -292,3 +292,21 @@ BLANK_BREAKS = [
 @pytest.mark.parametrize(("text", "expected", "source"), BLANK_BREAKS)
 def test_blank_line_inside_a_phrase_is_bridged(text: str, expected: str, source: str) -> None:
     assert norm(text) == expected
+
+
+def test_a_run_on_list_wrapped_after_a_semicolon_is_joined() -> None:  # own, in CV-3320's layout
+    para = "            Để triển khai kịp thời, Sở Nông nghiệp và Môi trường đề nghị các đơn vị sau đây\n"
+    lines = ["     tổ chức thực hiện các nội dung: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; Công an;",
+             "     Hiệp hội Doanh nghiệp tỉnh; các tổ chức, cá nhân có liên quan tổ chức nghiên cứu",
+             "     và triển khai thực hiện nghiêm túc các quy định về bảo vệ môi trường trên địa bàn.",
+             "            Sở Nông nghiệp và Môi trường sẽ tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả",
+             "     thực hiện trong quý III năm 2026 và đề xuất các giải pháp tiếp theo phù hợp với",
+             "     tình hình thực tế của địa phương trên cơ sở ý kiến của các cơ quan, đơn vị."]
+    out = norm(para + "\n".join(lines))
+    assert "Công an; Hiệp hội Doanh nghiệp tỉnh;" in out
+    assert out.count("\n") == 1  # the indented line still opens the second paragraph
+
+
+def test_a_short_line_ending_in_a_semicolon_ends_its_item() -> None:  # own
+    text = "- Sở Tài chính;\n- Sở Nội vụ;\nCông an tỉnh phối hợp thực hiện."
+    assert norm(text).split("\n") == ["- Sở Tài chính;", "- Sở Nội vụ;", "Công an tỉnh phối hợp thực hiện."]
