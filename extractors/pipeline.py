@@ -117,20 +117,22 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
     if cand.role_line and not _has_subject(roles, cand):
         named_lead, named_support = _role_line_units(text, cand.role_line, spans)
         if named_lead:
-            lead, support, inherited = named_lead, named_support or support, ["units"]
+            lead, inherited = named_lead, ["units"]
+            support = named_support + [u for u in support if u not in named_support]
     if cand.label_parent and not inherited and not _has_subject(roles, cand):
         # "1. Sở Công Thương" / "- Chủ trì, phối hợp với ..." : the label names who does the item.
         label_lead = [u.text for u in spans.roles(*cand.label_parent).lead]
         if label_lead:
             lead, inherited = label_lead, ["units"]
     for s, e in cand.inherit:
-        if not lead:
-            up = spans.roles(s, e)
-            if up.lead:
-                lead = [u.text for u in up.lead]
-                support = support or [u.text for u in up.support]
-                inherited.append("units")
-            assigner = assigner or up.assigner
+        up = spans.roles(s, e)
+        if not lead and up.lead:
+            lead = [u.text for u in up.lead]
+            support = support or [u.text for u in up.support]
+            inherited.append("units")
+        elif inherited and not support and up.support:
+            support = [u.text for u in up.support]  # the lead came from a label; the intro still names who supports
+        assigner = assigner or up.assigner
         if deadline is None:
             deadline = spans.deadline(s, e)
     if not lead and meta.recipients and meta.kind in ("letter", None):
