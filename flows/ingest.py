@@ -198,7 +198,7 @@ class _JsonParametersFlow(Flow[..., IngestSummary]):
     """A flow whose parameters are JSON as they are (strings, lists of strings, bools, ints).
 
     Prefect encodes a flow's parameters with FastAPI's `jsonable_encoder`, and importing
-    FastAPI for that alone costs every `chidao ingest` ≈ 0.5–0.8 s of CPU (py-spy, issue 4).
+    FastAPI for that alone costs every `chidao ingest` ≈ 0.2 s of CPU (issue 4).
     """
 
     def serialize_parameters(self, parameters: dict[str, Any]) -> dict[str, Any]:
