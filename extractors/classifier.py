@@ -52,7 +52,6 @@ class CandidateView:
     has_recurrence: bool
     n_lead: int
     n_support: int
-    doc_kind: str | None
     position: float  # 0..1 in the document
     heading: str = ""  # the section heading above the candidate
     inherited_lead: bool = False  # its lead came from a list intro, a label or the recipients
@@ -95,7 +94,6 @@ def _shape_features(view: CandidateView) -> dict[str, float]:
     return {
         f"kind={view.kind}": 1.0,
         f"level={min(view.level, 3)}": 1.0,
-        f"doc={view.doc_kind}": 1.0,
         "has_deadline": float(view.has_deadline),
         "has_recurrence": float(view.has_recurrence),
         "has_lead": float(view.n_lead > 0),

@@ -160,12 +160,12 @@ def _has_subject(roles: Roles, cand: Candidate) -> bool:
     return any(u.start <= offset + SUBJECT_WINDOW for u in roles.lead)
 
 
-def _view(a: Analysis, meta: Metadata, n_chars: int) -> CandidateView:
+def _view(a: Analysis, n_chars: int) -> CandidateView:
     return CandidateView(
         body=a.body, context=a.context, kind=a.candidate.kind, level=a.candidate.level, cues=a.cues,
         has_deadline=a.own_deadline is not None and a.own_deadline.date is not None,
         has_recurrence=a.own_deadline is not None and a.own_deadline.recurrence is not None,
-        n_lead=len(a.lead), n_support=len(a.support), doc_kind=meta.kind,
+        n_lead=len(a.lead), n_support=len(a.support),
         position=a.candidate.start / max(1, n_chars),
         heading=a.heading_text, inherited_lead=bool(a.inherited),
         task_table_row=bool(a.candidate.cell_kinds) and bool(a.lead),
@@ -178,7 +178,7 @@ def analyze_document(text: str, meta: Metadata) -> list[Analysis]:
     candidates = find_candidates(text, parse(text), meta.body_start)
     analyses = [analyze(text, c, spans, meta) for c in candidates]
     for a in analyses:
-        a.view = _view(a, meta, len(text))
+        a.view = _view(a, len(text))
     return analyses
 
 
