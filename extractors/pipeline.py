@@ -28,7 +28,7 @@ from extractors.deadlines import (
 from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
-from extractors.recaps import recaps_to_drop
+from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.restatements import Said, restatements
 from extractors.roles import Roles, assign_roles
 from extractors.structure import parse
@@ -200,6 +200,9 @@ def select_tasks(analyses: list[Analysis], meta: Metadata, classifier: TaskClass
     if meta.upward:
         return []  # a letter sent upward recommends; it cannot assign (ANNOTATION.md §1)
     kept = keep_tasks(analyses, threshold)
+    if not kept:
+        # Nothing else assigned: the execution clause is the one thing to track (corpus/NOTES.md §1.2).
+        return [a for a in analyses if is_execution_clause(a.body)]
     dropped = recaps_to_drop([a.body for a in kept])
     return [a for i, a in enumerate(kept) if i not in dropped]
 

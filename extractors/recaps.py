@@ -15,16 +15,22 @@ from extractors.resources import json_data
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
     data = json_data("task_recaps.json")
     doc = "|".join(re.escape(w) for w in data["doc_words"])
-    return tuple(re.compile(p.replace("<doc>", doc), re.IGNORECASE) for p in data["patterns"])
+    return tuple(re.compile(p.replace("<doc>", doc), re.IGNORECASE) for p in data[key])
+
+
+def is_execution_clause(text: str) -> bool:
+    """Tell whether a text is an execution clause ("... chịu trách nhiệm thi hành Quyết định này")."""
+    flat = " ".join(text.split())
+    return any(p.search(flat) for p in _patterns("execution"))
 
 
 def is_recap(text: str) -> bool:
     """Tell whether a task's text only recaps the document's directives."""
     flat = " ".join(text.split())
-    return any(p.search(flat) for p in _patterns())
+    return is_execution_clause(flat) or any(p.search(flat) for p in _patterns("patterns"))
 
 
 def recaps_to_drop(texts: list[str]) -> set[int]:

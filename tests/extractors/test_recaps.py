@@ -41,3 +41,14 @@ def test_record_fields(body: str, field: bool) -> None:
     from extractors.classifier import is_field
 
     assert is_field(body) is field
+
+
+def test_a_decision_with_nothing_else_keeps_its_execution_clause(run_extract) -> None:  # noqa: ANN001  own
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg\nHà Nội, ngày 5 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+            "Về việc phê chuẩn kết quả bầu cử\n"
+            "Điều 1. Phê chuẩn kết quả bầu ông Nguyễn Văn A giữ chức Chủ tịch Ủy ban nhân dân tỉnh.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Điều 3. Bộ trưởng Bộ Nội vụ, Ủy ban nhân dân tỉnh và ông Nguyễn Văn A chịu trách nhiệm thi hành "
+            "Quyết định này./.")
+    tasks = run_extract(text).tasks
+    assert [t.text.startswith("Điều 3.") for t in tasks] == [True]
