@@ -161,7 +161,15 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0) -> list[C
     out.sort(key=lambda c: c.start)
     parts = [part for cand in out for split in split_report_clauses(text, cand) for part in split_by_subject(text, split)]
     return [c for c in parts if (c.kind != "sentence" or len(text[c.body_start:c.end].split()) >= MIN_WORDS)
-            and not names_unit(text[c.body_start:c.end].rstrip(" .;,"))]  # a unit alone is no task
+            and not _only_a_unit(text[c.body_start:c.end])]
+
+
+UNIT_ALONE_WORDS = 15  # a unit's name alone is about this long at most
+
+
+def _only_a_unit(body: str) -> bool:
+    """Tell whether a candidate is only a unit's name (a stray table cell): no task."""
+    return len(body.split()) <= UNIT_ALONE_WORDS and names_unit(body.rstrip(" .;,"))
 
 
 def _in_recipient_block(text: str, node: Node) -> bool:

@@ -55,12 +55,12 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
         if units and units[0].start <= SUBJECT_REACH and not names_unit(before) and not _ends_with_unit(before):
             cuts.append((m.start(), m.end()))
     spans = sentences(text, cand.body_start, cand.end)
-    for (_, previous_end), (begin, _) in zip(spans, spans[1:]):
+    for (_, previous_end), (begin, end) in zip(spans, spans[1:]):
         # "... Quyết định này. Thanh tra tỉnh, Công an tỉnh ... tham mưu ...": a new sentence
         # whose subject leads (not "UBND tỉnh yêu cầu ...", the assigner), after a sentence
         # that has a lead of its own, gives that unit its own task (§2). After a topic
         # sentence ("Thứ sáu, triển khai ... bồi dưỡng. Học viện ... nghiên cứu ...") it does not.
-        lead = assign_roles(text[begin:cand.end], None).lead
+        lead = assign_roles(text[begin:end], None).lead
         if not lead or lead[0].start > SUBJECT_REACH or lead[0].text in text[cand.start:begin]:
             continue
         if assign_roles(text[cand.body_start:begin], None).lead:

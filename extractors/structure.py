@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.resources import json_data, tsv_rows
 
@@ -49,10 +49,11 @@ def match_marker(line: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_heading(line: str) -> bool:
     """Tell whether a line is a heading: upper-case letters only (after its marker)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    letters = sum(map(str.isalpha, line))
+    return letters >= 4 and sum(map(str.isupper, line)) / letters > 0.9
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
