@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from chidao.records import (
-    DocumentRecord,
-    Extraction,
-    TaskRecord,
-    document_id,
-    sha256_bytes,
-    task_id,
-)
+from record_builders import make_extraction
+
+from chidao.records import Extraction
 from chidao.store import Store
 from flows.ingest import _store_all
 
 
 def _extraction(sentence: str, source: str) -> tuple[str, str, Extraction]:
-    sha = sha256_bytes(sentence.encode())
-    doc_id = document_id(sha)
-    task = TaskRecord(task_id(doc_id, 0, len(sentence)), sentence, 0, len(sentence), None, None,
-                      ["Sở Nội vụ"], [], "2025-12-31", "trong năm 2025", None, None, 0.9)
-    doc = DocumentRecord(doc_id, source, None, None, None, "2025-03-01", sentence)
-    return source, sha, Extraction(doc, [task])
+    extraction, sha = make_extraction([(sentence, ["Sở Nội vụ"], [], "2025-12-31", "trong năm 2025", None)],
+                                      source=source)
+    return source, sha, extraction
 
 
 def test_one_bad_document_does_not_take_the_batch_down(tmp_path):
