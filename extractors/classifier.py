@@ -56,6 +56,7 @@ class CandidateView:
     heading: str = ""  # the section heading above the candidate
     inherited_lead: bool = False  # its lead came from a list intro, a label or the recipients
     task_table_row: bool = False  # a row of a table with a task column and a lead cell
+    directive_clause: bool = False  # the directive a sentence draws after "vì vậy, cần ..."
 
 
 def _words(text: str, prefix: str, limit: int) -> dict[str, float]:
@@ -175,10 +176,11 @@ FIELD_PENALTY = 2.0  # a record's field ("Tên dự án: ...", "Lãnh đạo ph�
 def rule_probability(view: CandidateView) -> float:
     """Turn the rules' vote into a probability: a logistic of the cue score around RULE_MIDPOINT.
 
-    A row of a plan's task table that names who leads it is a planned obligation
-    (ANNOTATION.md §1) whatever its words, so the rules vote for it outright.
+    A row of a plan's task table that names who leads it is a planned obligation, and the
+    clause a sentence opens with "vì vậy, cần ..." is an instruction (ANNOTATION.md §1),
+    whatever their words, so the rules vote for them outright.
     """
-    if view.task_table_row:
+    if view.task_table_row or view.directive_clause:
         return 1.0
     penalty = FIELD_PENALTY if is_field(view.body) else 0.0
     return 1.0 / (1.0 + math.exp(-(rule_score(view.cues) - penalty - RULE_MIDPOINT)))

@@ -33,7 +33,7 @@ def _consequence_pattern() -> re.Pattern[str]:
 def directive_clause(text: str, cand: Candidate) -> Candidate:
     """Narrow "..., vì vậy, cần bổ sung ..." to the directive after the connective."""
     m = _consequence_pattern().search(text, cand.body_start, cand.end)
-    return replace(cand, start=m.end(), body_start=m.end()) if m else cand
+    return replace(cand, start=m.end(), body_start=m.end(), directive=True) if m else cand
 
 
 def _ends_with_unit(segment: str) -> bool:

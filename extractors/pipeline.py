@@ -168,7 +168,7 @@ def _view(a: Analysis, n_chars: int) -> CandidateView:
         n_lead=len(a.lead), n_support=len(a.support),
         position=a.candidate.start / max(1, n_chars),
         heading=a.heading_text, inherited_lead=bool(a.inherited),
-        task_table_row=bool(a.candidate.cell_kinds) and bool(a.lead),
+        task_table_row=bool(a.candidate.cell_kinds) and bool(a.lead), directive_clause=a.candidate.directive,
     )
 
 

@@ -183,3 +183,8 @@ def test_a_reports_dated_clauses_are_candidates_of_their_own() -> None:  # own, 
 def test_a_plain_list_of_clauses_stays_one_sentence() -> None:  # own: no report, no dated clause
     text = "Sở Tài chính rà soát các khoản chi; tổng hợp, báo cáo kết quả trước ngày 30/6/2026."
     assert texts(text) == [text]
+
+
+def test_a_directive_clause_is_marked() -> None:  # own: the rules vote for it outright
+    text = "Đây là nhiệm vụ trọng tâm của Bộ, vì vậy, cần bổ sung một chuyên đề vào báo cáo tháng."
+    assert [c.directive for c in cands(text)] == [True]

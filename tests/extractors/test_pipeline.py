@@ -117,9 +117,6 @@ def test_seed_document_date(seed_score) -> None:  # noqa: ANN001
     assert extraction.document.date == gold.date
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "measured 28 Nov 2026 (session 2): seed recall 0.92 (11 of 12 gold tasks), precision 1.00 with the default "
-    "model; the clause 'cần bổ sung một chuyên đề ...' scores 0.40, just under the threshold; issue 2 asks for all 12"))
 def test_seed_extracts_its_twelve_gold_tasks(seed_score) -> None:  # noqa: ANN001
     _, _, _, score = seed_score
     assert score.tasks.recall == 1.0, "\n".join(score.misses)
