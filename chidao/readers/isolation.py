@@ -10,6 +10,7 @@ which is most of the cost of reading a one-page letter.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import os
 import resource
@@ -73,6 +74,9 @@ def _answer(child: Any, receive: Connection, deadline: float) -> Any:
 
 
 def _child(send: Connection, function: Callable[..., Any], job: tuple[Any, ...], memory_mb: int) -> None:
+    # pdfium aborts when a hostile file exhausts the memory limit; the parent reports that
+    # death by the file's name, so a traceback dump inherited from the parent is only noise.
+    faulthandler.disable()
     limit = memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
