@@ -67,6 +67,8 @@ def open_name(g: Grammar, toks: Sequence[Token], j: int, mode: str) -> int:
         return j
     k = j
     while k < len(toks) and k - j < 20 and (toks[k].word or (k > j and _joins_name(g, toks, k))):
+        if k > j and toks[k].broken:
+            break  # a label's name ends with its line: "Công ty Điện lực Lào Cai" / "Khảo sát, ..."
         if not toks[k].word:
             k += 1
             continue
