@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from chidao.errors import InputError
 from chidao.records import DocumentRecord, Extraction, SourceText, TaskRecord, document_id, task_id
@@ -31,7 +31,8 @@ from extractors.normalize import MAX_CHARS, NormalizedText, normalize
 from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.restatements import Said, restatements
 from extractors.roles import Roles, assign_roles
-from extractors.structure import parse
+from extractors.resources import json_data
+from extractors.structure import match_marker, parse
 from extractors.unit_keys import unit_key
 from extractors.units import find_units
 
@@ -121,7 +122,7 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
             support = named_support + [u for u in support if u not in named_support]
     if cand.label_parent and not inherited and not _has_subject(roles, cand):
         # "1. Sở Công Thương" / "- Chủ trì, phối hợp với ..." : the label names who does the item.
-        label_lead = [u.text for u in spans.roles(*cand.label_parent).lead]
+        label_lead = [u.text for u in spans.roles(*cand.label_parent).lead] or _actor_label(text, cand.label_parent)
         if label_lead:
             lead, inherited = label_lead, ["units"]
     for s, e in cand.inherit:
@@ -149,6 +150,28 @@ def _role_line_units(text: str, span: tuple[int, int], spans: _SpanAnalyzer) -> 
         return [u.text for u in named.lead], [u.text for u in named.support]
     line = text[span[0]:span[1]]
     return [u.text for u in find_units(line[line.find(":") + 1:])], []
+
+
+ACTOR_LABEL_WORDS = 12  # "5. Chủ đầu tư các khu đô thị:" is a label; a longer line is a sentence
+
+
+@cache
+def _actor_openings() -> tuple[str, ...]:
+    return tuple(json_data("unit_actors.json")["actors"])
+
+
+def _without_marker(line: str) -> str:
+    """Return a line without its list marker."""
+    marker = match_marker(line)
+    return line[marker[1]:] if marker else line
+
+
+def _actor_label(text: str, span: tuple[int, int]) -> list[str]:
+    """Return a label naming a non-state party ("Chủ đầu tư các khu đô thị:") as its items' lead."""
+    label = _without_marker(text[span[0]:span[1]]).strip().rstrip(":").strip()
+    if len(label.split()) > ACTOR_LABEL_WORDS or not label.lower().startswith(_actor_openings()):
+        return []
+    return [label]
 
 
 SUBJECT_WINDOW = 2  # a unit opening the item body (after its marker) is the item's own subject

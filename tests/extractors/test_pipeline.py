@@ -128,3 +128,13 @@ def test_seed_offsets_point_at_the_task_text(seed_score) -> None:  # noqa: ANN00
     assert extraction.tasks
     for task in extraction.tasks:
         assert extraction.document.text[task.start:task.end] == task.text
+
+
+def test_a_label_naming_a_non_state_party_leads_its_items(run_extract) -> None:  # noqa: ANN001  own
+    text = ("Hà Nội, ngày 5 tháng 3 năm 2026\nỦy ban nhân dân Thành phố yêu cầu các đơn vị thực hiện như sau:\n"
+            "1. Sở Xây dựng:\n- Kiểm tra hệ thống thoát nước trước mùa mưa.\n"
+            "2. Chủ đầu tư các khu đô thị:\n- Tổ chức quản lý, vận hành thường xuyên hệ thống thoát nước.\n"
+            "- Khẩn trương hoàn chỉnh hệ thống hạ tầng kỹ thuật theo dự án được duyệt.\n")
+    leads = {t.text: t.lead_units for t in run_extract(text).tasks}
+    assert leads["- Kiểm tra hệ thống thoát nước trước mùa mưa."] == ["Sở Xây dựng"]
+    assert leads["- Tổ chức quản lý, vận hành thường xuyên hệ thống thoát nước."] == ["Chủ đầu tư các khu đô thị"]

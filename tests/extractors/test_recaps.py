@@ -52,3 +52,4 @@ def test_a_decision_with_nothing_else_keeps_its_execution_clause(run_extract) ->
             "Quyết định này./.")
     tasks = run_extract(text).tasks
     assert [t.text.startswith("Điều 3.") for t in tasks] == [True]
+
