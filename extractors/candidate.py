@@ -20,4 +20,4 @@ class Candidate:
     label_parent: tuple[int, int] | None = None  # a parent item that only names who does its items
     role_line: tuple[int, int] | None = None  # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y" for its section
     cell_kinds: list[str] = field(default_factory=list)  # column of each cell ("lead", ...) where known
-    directive: bool = False  # narrowed to the directive after "..., vì vậy, cần ..."
+    directive: bool = False  # a directive by its form: "..., vì vậy, cần ..." or a report's dated plan clause

@@ -93,7 +93,8 @@ def split_report_clauses(text: str, cand: Candidate) -> list[Candidate]:
     ends = [*(m.start() + 1 for m in breaks), cand.end]
     if not any(_dated(text[b:e]) for b, e in zip(bounds[1:], ends[1:])):
         return [cand]
-    return [replace(cand, start=b if i else cand.start, end=e, body_start=b) for i, (b, e) in enumerate(zip(bounds, ends))]
+    return [replace(cand, start=b if i else cand.start, end=e, body_start=b, directive=i > 0 and _dated(text[b:e]))
+            for i, (b, e) in enumerate(zip(bounds, ends))]
 
 
 def _dated(clause: str) -> bool:

@@ -213,8 +213,14 @@ def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:
         return 0.5
     probs = classifier.probabilities([a.view for a in analyses if a.view is not None])
     for a, p in zip(analyses, probs):
-        a.probability = p
+        # A task by its form (a task-table row with its lead, a directive clause) is a task
+        # whatever the words: the learned model only decides how sure.
+        a.probability = max(p, classifier.threshold) if _task_by_form(a) else p
     return classifier.threshold
+
+
+def _task_by_form(a: Analysis) -> bool:
+    return a.view is not None and (a.view.task_table_row or a.view.directive_clause)
 
 
 def select_tasks(analyses: list[Analysis], meta: Metadata, classifier: TaskClassifier | None) -> list[Analysis]:

@@ -188,3 +188,9 @@ def test_a_plain_list_of_clauses_stays_one_sentence() -> None:  # own: no report
 def test_a_directive_clause_is_marked() -> None:  # own: the rules vote for it outright
     text = "Đây là nhiệm vụ trọng tâm của Bộ, vì vậy, cần bổ sung một chuyên đề vào báo cáo tháng."
     assert [c.directive for c in cands(text)] == [True]
+
+
+def test_a_reports_dated_clause_is_a_directive_by_form() -> None:  # own
+    text = ("Công tác công nghệ thông tin đã trình lãnh đạo Bộ ban hành Kế hoạch chuyển đổi số năm 2026; "
+            "xây dựng cơ sở dữ liệu ngành bảo đảm hoàn thành trước ngày 30/6/2026.")
+    assert [c.directive for c in cands(text)] == [False, True]
