@@ -1,4 +1,4 @@
-"""Fixtures for the extraction-step tests: the shared corpus and a way to run `extract()` on own text."""
+"""Fixtures for the extraction-step tests: a way to run `extract()` on own text (the shared corpus: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chidao.corpus import shared_root
 from chidao.records import Extraction, SourceText, sha256_bytes
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    """Return the shared folder (../shared), or skip: the real corpus is not in every checkout."""
-    root = shared_root(REPO)
-    if root is None:
-        pytest.skip("shared corpus not found (set CHIDAO_SHARED or put it at ../shared beside the repo)")
-    return root
 
 
 @pytest.fixture(scope="session")

@@ -13,18 +13,10 @@ from pathlib import Path
 import pytest
 
 from bench.roles_gold import Tally, score_document
-from chidao.corpus import gold_files, load_gold, load_splits, shared_root
+from chidao.corpus import gold_files, load_gold, load_splits
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 FLOORS = {"all": (0.89, 0.86), "dev": (0.90, 0.80)}  # (lead F1, support F1)
-
-
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    root = shared_root(CORPUS)
-    if root is None:
-        pytest.skip("the shared corpus (../shared) is absent")
-    return root
 
 
 @pytest.mark.parametrize("split", FLOORS)
