@@ -20,6 +20,7 @@ KEYS = {
     "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked", "addressed_after", "private", "verbal"},
     "unit_levels.json": {"_doc", "levels", "plurals", "titles"},
     "role_cues.json": {"_doc", "rules", "transparent"},
+    "unit_actors.json": {"_doc", "actors"},
 }
 PLACE_KINDS, ERAS = {"province", "city"}, {"old", "new", "both"}
 
