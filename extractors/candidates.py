@@ -12,7 +12,7 @@ from functools import cache
 
 from extractors.candidate import Candidate
 from extractors.clauses import directive_clause, split_by_subject, split_report_clauses
-from extractors.flat_tables import find_flat_tables, names_unit
+from extractors.flat_tables import column_kind, find_flat_tables, names_unit
 from extractors.resources import json_data
 from extractors.structure import Node, cites_provision, is_heading, is_label, refers_to_itself, sentences
 
@@ -181,15 +181,12 @@ def _in_recipient_block(text: str, node: Node) -> bool:
         intro is not None and text.startswith(RECIPIENT_BLOCKS, intro.start))
 
 
-_HEADER_WORDS = ("tt", "stt", "nhiệm vụ", "nội dung", "chủ trì", "phối hợp", "thời gian", "thời hạn", "ghi chú")
-
-
 def _is_table_furniture(line: str) -> bool:
     """Tell whether a table line is its rule ("| --- |") or its header ("| TT | Nhiệm vụ | ...")."""
-    cells = [c.strip().lower() for c in line.strip().strip("|").split("|")]
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
     if all(set(c) <= set("-: ") for c in cells):
         return True
-    return sum(any(c.startswith(w) or w in c for w in _HEADER_WORDS) for c in cells) >= max(2, len(cells) - 1)
+    return sum(column_kind(c) is not None for c in cells) >= max(2, len(cells) - 1)
 
 
 @cache
