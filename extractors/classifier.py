@@ -57,6 +57,7 @@ class CandidateView:
     inherited_lead: bool = False  # its lead came from a list intro, a label or the recipients
     task_table_row: bool = False  # a row of a table with a task column and a lead cell
     directive_clause: bool = False  # the directive a sentence draws after "vì vậy, cần ..."
+    field: bool = False  # a record's field ("Quy mô dự án: ..."), see is_field
 
 
 def _words(text: str, prefix: str, limit: int) -> dict[str, float]:
@@ -105,7 +106,7 @@ def _shape_features(view: CandidateView) -> dict[str, float]:
         "ends_colon": float(view.body.rstrip().endswith(":")),
         "inherited_lead": float(view.inherited_lead),
         "task_table_row": float(view.task_table_row),
-        "field": float(is_field(view.body)),
+        "field": float(view.field),
         "past": float(bool(_PAST.search(" ".join(view.body.split()[:8])))),
     }
 
@@ -182,5 +183,5 @@ def rule_probability(view: CandidateView) -> float:
     """
     if view.task_table_row or view.directive_clause:
         return 1.0
-    penalty = FIELD_PENALTY if is_field(view.body) else 0.0
+    penalty = FIELD_PENALTY if view.field else 0.0
     return 1.0 / (1.0 + math.exp(-(rule_score(view.cues) - penalty - RULE_MIDPOINT)))

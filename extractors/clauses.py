@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from extractors.candidate import Candidate
+from extractors.deadlines import find_deadlines
 from extractors.flat_tables import names_unit
 from extractors.resources import json_data
 from extractors.roles import assign_roles
@@ -98,6 +99,4 @@ def split_report_clauses(text: str, cand: Candidate) -> list[Candidate]:
 
 
 def _dated(clause: str) -> bool:
-    from extractors.deadlines import find_deadlines  # deadlines know nothing of candidates
-
     return any(m.date is not None for m in find_deadlines(clause, None))

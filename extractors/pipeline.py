@@ -16,7 +16,7 @@ from chidao.errors import InputError
 from chidao.records import DocumentRecord, Extraction, SourceText, TaskRecord, document_id, task_id
 from extractors.candidate import Candidate
 from extractors.candidates import find_candidates
-from extractors.classifier import CandidateView, TaskClassifier
+from extractors.classifier import CandidateView, TaskClassifier, is_field
 from extractors.cues import CueHit, find_cues, rule_score
 from extractors.deadline_events import stated_event_dates
 from extractors.deadlines import (
@@ -29,9 +29,9 @@ from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
 from extractors.recaps import is_execution_clause, recaps_to_drop
+from extractors.resources import json_data
 from extractors.restatements import Said, restatements
 from extractors.roles import Roles, assign_roles
-from extractors.resources import json_data
 from extractors.structure import match_marker, parse
 from extractors.unit_keys import unit_key
 from extractors.units import find_units
@@ -56,10 +56,6 @@ class Analysis:
     probability: float = 0.0
     inherited: list[str] = field(default_factory=list)
     heading_text: str = ""
-
-
-def _doc_date(meta: Metadata) -> datetime.date | None:
-    return meta.date
 
 
 class _SpanAnalyzer:
@@ -192,12 +188,13 @@ def _view(a: Analysis, n_chars: int) -> CandidateView:
         position=a.candidate.start / max(1, n_chars),
         heading=a.heading_text, inherited_lead=bool(a.inherited),
         task_table_row=bool(a.candidate.cell_kinds) and bool(a.lead), directive_clause=a.candidate.directive,
+        field=is_field(a.body),
     )
 
 
 def analyze_document(text: str, meta: Metadata) -> list[Analysis]:
     """Return every candidate of a normalized document with its analysis and view."""
-    spans = _SpanAnalyzer(text, _doc_date(meta))
+    spans = _SpanAnalyzer(text, meta.date)
     candidates = find_candidates(text, parse(text), meta.body_start)
     analyses = [analyze(text, c, spans, meta) for c in candidates]
     for a in analyses:

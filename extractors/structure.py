@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from extractors.resources import json_data, tsv_rows
+from extractors.units import find_units
 
 
 @dataclass(slots=True)
@@ -126,8 +127,6 @@ SUBJECT_REACH = 2  # a unit starting this close to a paragraph's start is its su
 
 def opens_with_unit(line: str) -> bool:
     """Tell whether a paragraph opens with a unit, its own subject ("Sở Xây dựng chủ trì ...")."""
-    from extractors.units import find_units  # units know nothing of structure; imported late to stay light
-
     units = find_units(line[:200])
     return bool(units) and units[0].start <= SUBJECT_REACH
 
