@@ -4,7 +4,7 @@ Both are run as a user runs them — one `chidao` process each, start-up include
 same generated documents in the same run, and the flow's overhead is reported as
 (flow time / extract time − 1). Target: ≤ 25 % at 1,000 documents.
 
-    .venv/bin/python bench/bench_flow.py [--docs 1000] [--workers 1] [--out bench/out]
+    .venv/bin/python bench/bench_flow.py [--docs 1000] [--workers 1] [--repeat 3] [--out bench/out]
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -111,8 +112,12 @@ def _process_cpu(pid: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1],
-                        help="the flow's --workers; one flow run per value (default: 1 and the CPU count)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1],
+                        help="the flow's --workers; one flow run per value and repeat (default: 1)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of `chidao extract` then `chidao ingest`; each ingest is compared "
+                             "with the extract just before it, as this machine's speed drifts by "
+                             "±20 %% over minutes (default: 3)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--running-server", action="store_true",
                         help="also time one worker against a Prefect server started beforehand "
@@ -121,20 +126,26 @@ def main() -> int:
     paths = write_corpus(args.out / "flow-docs", args.docs)
     chidao = [sys.executable, "-m", "chidao.cli"]
     n = len(paths)
-    extract_s, extract_cpu = timed([*chidao, "extract", "--no-text", *map(str, paths)])
     print(f"documents: {n}; cpus: {os.cpu_count()}; load average: {os.getloadavg()[0]:.1f}")
-    print(f"chidao extract:       {extract_s:7.1f} s wall {n / extract_s:6.1f} docs/s | "
-          f"{extract_cpu:7.1f} s CPU", flush=True)
-    for workers in args.workers:
-        ingest = ingest_cmd(args, str(workers))
-        flow_s, flow_cpu = timed([*ingest, "--workers", str(workers)])
-        rerun_s, _ = timed(ingest)
-        print(f"chidao ingest (flow): {flow_s:7.1f} s wall {n / flow_s:6.1f} docs/s | "
-              f"{flow_cpu:7.1f} s CPU | workers={workers} | overhead: wall "
-              f"{100 * (flow_s / extract_s - 1):+.1f} %, CPU {100 * (flow_cpu / extract_cpu - 1):+.1f} % "
-              f"(target ≤ 25 %) | re-run with nothing new {rerun_s:.1f} s", flush=True)
-    if args.running_server:
-        _against_running_server(ingest_cmd(args, "running"), n, extract_s, extract_cpu)
+    overheads: dict[int, list[float]] = {w: [] for w in args.workers}
+    for round_ in range(1, args.repeat + 1):
+        extract_s, extract_cpu = timed([*chidao, "extract", "--no-text", *map(str, paths)])
+        print(f"round {round_}: chidao extract:       {extract_s:7.1f} s wall {n / extract_s:6.1f} docs/s | "
+              f"{extract_cpu:7.1f} s CPU", flush=True)
+        for workers in args.workers:
+            ingest = ingest_cmd(args, str(workers))
+            flow_s, flow_cpu = timed([*ingest, "--workers", str(workers)])
+            rerun_s, _ = timed(ingest)
+            overheads[workers].append(flow_s / extract_s - 1)
+            print(f"round {round_}: chidao ingest (flow): {flow_s:7.1f} s wall {n / flow_s:6.1f} docs/s | "
+                  f"{flow_cpu:7.1f} s CPU | workers={workers} | overhead: wall "
+                  f"{100 * (flow_s / extract_s - 1):+.1f} %, CPU {100 * (flow_cpu / extract_cpu - 1):+.1f} % "
+                  f"| re-run with nothing new {rerun_s:.1f} s", flush=True)
+        if args.running_server:
+            _against_running_server(ingest_cmd(args, "running"), n, extract_s, extract_cpu)
+    for workers, values in overheads.items():
+        print(f"workers={workers}: wall overhead median {100 * statistics.median(values):+.1f} % "
+              f"(rounds: {', '.join(f'{100 * v:+.1f} %' for v in values)}; target ≤ 25 %)")
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
     return 0
 

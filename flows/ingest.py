@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import sys
-from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -26,15 +24,9 @@ from chidao import __version__
 from chidao.errors import ChidaoError
 from chidao.records import Extraction
 from flows.files import Candidate, plan
+from flows.prefetch import take_ahead
 
 IO_RETRIES = 2
-
-# Documents this process extracted before the flow started (`read_ahead`), by content hash.
-# A context variable, not a global: the thread-pool task runner copies the context into its
-# task threads, and task runs in other processes (worker pools, Dask) find nothing here.
-_READ_AHEAD: ContextVar[dict[str, Extraction] | None] = ContextVar("chidao_read_ahead", default=None)
-READ_AHEAD_LIMIT = 500  # ≈ 15–25 s of short notices, more than the server's boot on the build machine
-
 
 class BatchHadFailures(Exception):
     """Some documents of a batch failed: the task run fails (visible in Prefect, never cached).
@@ -90,37 +82,15 @@ def _content_key(context: Any, parameters: dict[str, Any]) -> str:
     return f"ingest:{digest}:{__version__}:{parameters['store_id']}"
 
 
-def read_ahead(todo: list[Candidate], keep_going: Callable[[], bool], limit: int = READ_AHEAD_LIMIT) -> int:
-    """Extract documents of `todo`, in order, while `keep_going()`; the flow's task runs take them.
-
-    `chidao ingest` calls this while Prefect's temporary server boots, so that the seconds
-    it waits for the server extract documents instead (the same work, done earlier; nothing
-    is stored before the flow runs). At most `limit` documents are held, texts included, so
-    that a server slow to start cannot fill the memory. Returns how many documents are ready.
-    """
-    from chidao.api import extract_path
-
-    ready: dict[str, Extraction] = {}
-    _READ_AHEAD.set(ready)
-    for candidate in todo[:limit]:
-        if not keep_going():
-            break
-        try:
-            ready[candidate.sha256] = extract_path(candidate.path)
-        except Exception:  # noqa: BLE001, S112 (its task run extracts it again and records why it fails)
-            continue
-    return len(ready)
-
-
 def _extract_one(path: str, sha256: str, store: Any) -> Extraction | dict[str, Any]:
     """Read and extract one document; a bad document is recorded and returned as a failure."""
     from chidao.api import extract_path
 
-    ready = _READ_AHEAD.get()
-    if ready and sha256 in ready:
-        return ready.pop(sha256)
+    found = take_ahead(sha256)
     try:
-        return extract_path(path)
+        if isinstance(found, ChidaoError):
+            raise found
+        return found or extract_path(path)
     except ChidaoError as err:
         code, reason = err.code, err.reason
     except OSError:

@@ -41,26 +41,28 @@ def run(args: argparse.Namespace) -> int:
               f"trùng nội dung {work.duplicates}, lỗi 0; thêm 0 nhiệm vụ", file=sys.stderr)
         return ExitCode.OK
     server = _temporary_server()
+    prefetcher = None
     try:
-        # Prefect and (when this process extracts) the model load while the server boots,
-        # then the first documents are extracted until it answers.
-        from flows.ingest import read_ahead, run_ingest, task_runner
-
         in_process = args.workers <= 1 and not (args.dask_address or args.dask_workers)
         if in_process:
+            # While the server boots: load the model, then fork the child that extracts the
+            # documents ahead of the task runs (before Prefect starts threads to inherit).
             from extractors.models import load_task_classifier
+            from flows.prefetch import extract_ahead
 
-            load_task_classifier()  # cached: the first batch finds it loaded
+            load_task_classifier()
+            prefetcher = extract_ahead(work.todo)
+        from flows.ingest import run_ingest, task_runner
 
         runner = task_runner(args.workers, args.dask_address, args.dask_workers)
         workers = args.dask_workers or args.workers
         if server:
-            if in_process:
-                read_ahead(work.todo, keep_going=lambda: not server.ready())
             server.wait()
         summary = run_ingest(args.paths, url, force=args.force, quiet=args.quiet, workers=workers,
                              runner=runner)
     finally:
+        if prefetcher:
+            prefetcher.stop()
         if server:
             server.stop()
     if not args.quiet:

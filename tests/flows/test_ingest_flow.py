@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 import contextvars
+
+import pytest
 
 from chidao.store import Store
 from flows.files import plan
-from flows.ingest import _READ_AHEAD, read_ahead, run_ingest, task_runner
+from flows.ingest import run_ingest, task_runner
+from flows.prefetch import extract_ahead
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -51,28 +52,24 @@ def test_force_reextracts_without_duplicating(mixed_folder, tmp_path):
     assert Store(url).count_tasks() == first.tasks_added
 
 
-def test_documents_read_ahead_are_taken_by_the_task_runs(mixed_folder, tmp_path):
-    """What `chidao ingest` extracts while Prefect's server boots is stored once, failures as usual."""
+def test_documents_extracted_ahead_are_taken_by_the_task_runs(mixed_folder, tmp_path):
+    """What the prefetching child extracts is stored once; its bad documents fail as usual."""
     url = f"sqlite:///{tmp_path / 'ahead.db'}"
     todo = plan([str(mixed_folder)], Store(url).known_hashes).todo
 
-    def ingest_after_reading_ahead():  # type: ignore[no-untyped-def]
-        ready = read_ahead(todo, keep_going=lambda: True)
-        return ready, run_ingest([str(mixed_folder)], url, quiet=True), _READ_AHEAD.get()
+    def ingest_with_a_prefetcher():  # type: ignore[no-untyped-def]
+        prefetcher = extract_ahead(todo)
+        try:
+            return run_ingest([str(mixed_folder)], url, quiet=True), prefetcher.held()
+        finally:
+            prefetcher.stop()
 
-    ready, summary, left = contextvars.copy_context().run(ingest_after_reading_ahead)
-    assert ready == 3  # the three good notices; the bad files fail again in their task runs
-    assert left == {}  # every document read ahead was taken by a task run
+    summary, left = contextvars.copy_context().run(ingest_with_a_prefetcher)
+    assert left == 0  # every result of the child was taken by a task run
     assert (summary.ingested, len(summary.failed)) == (3, 3)
     assert summary.failed[str(mixed_folder / "rong.txt")].startswith("E101")
+    assert summary.failed[str(mixed_folder / "hong.pdf")].startswith("E2")
     assert summary.tasks_added == Store(url).count_tasks() > 0
-
-
-def test_reading_ahead_stops_at_its_limit_or_when_told(mixed_folder, tmp_path):
-    todo = plan([str(mixed_folder)], Store(f"sqlite:///{tmp_path / 'limit.db'}").known_hashes).todo
-    good = [c for c in todo if c.path.endswith(".txt") and "rong" not in c.path]
-    assert contextvars.copy_context().run(read_ahead, good, lambda: True, 2) == 2
-    assert contextvars.copy_context().run(read_ahead, good, lambda: False) == 0
 
 
 @pytest.mark.slow
