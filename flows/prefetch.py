@@ -172,7 +172,11 @@ def _extract_all(todo: list[Candidate], send: Connection, parent: int) -> None:
 
 
 def _die_with(parent: int) -> None:
-    """Have Linux kill this process when its parent dies (even by SIGKILL); elsewhere, no-op."""
+    """Have Linux kill this process when its parent dies (even by SIGKILL); elsewhere, no-op.
+
+    Linux ties this to the parent *thread* that forked: started from a thread that ends
+    early, the child ends with it, and the task runs extract their documents themselves.
+    """
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
