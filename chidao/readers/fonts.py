@@ -24,6 +24,9 @@ _LEGACY = {"tcvn3", "vni", "viscii", "vps"}
 # Latin-1 symbols and letters that Vietnamese never uses but TCVN3/VNI text read as Latin-1 is
 # full of. Asking viparse costs ~7 ms per call, so it is asked only when two of these appear.
 _LEGACY_HINTS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþÿ")
+# The same set as a pattern: a PDF page's paragraphs are all checked, and a regex search
+# costs a tenth of a Python loop over the characters.
+_LEGACY_HINT = re.compile("[" + re.escape("".join(sorted(_LEGACY_HINTS))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,11 @@ def _char_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
+def _char_pattern() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(r.broken for r in load_repairs() if r.kind == "char")) + "]")
+
+
+@lru_cache(maxsize=1)
 def _word_rules() -> tuple[re.Pattern[str], dict[str, str]]:
     mapping: dict[str, str] = {}
     for rule in load_repairs():
@@ -73,7 +81,8 @@ def _word_rules() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def repair_legacy(text: str) -> str:
     """Convert TCVN3/VNI/VISCII/VPS text to Unicode when viparse detects one of them."""
-    if text.isascii() or sum(1 for c in text if c in _LEGACY_HINTS) < 2:
+    first = _LEGACY_HINT.search(text)
+    if first is None or _LEGACY_HINT.search(text, first.end()) is None:
         return text
     if viparse.detect_text_encoding(text) in _LEGACY:
         return viparse.fix(text)
@@ -83,6 +92,7 @@ def repair_legacy(text: str) -> str:
 def repair_text(text: str) -> str:
     """Return `text` with legacy encodings converted and known font mis-mappings repaired (NFC)."""
     text = unicodedata.normalize("NFC", repair_legacy(text))
-    text = text.translate(_char_table())
+    if _char_pattern().search(text):  # str.translate walks every character, even when none maps
+        text = text.translate(_char_table())
     pattern, mapping = _word_rules()
     return pattern.sub(lambda m: mapping[m.group(1)], text)
