@@ -2,7 +2,7 @@
 
 Prints task P/R/F1 (and unit, deadline, date figures) of models that never saw the
 documents they are scored on — a steadier figure than the small dev split, used when
-changing features. Usage: python bench/crossval.py [--folds 5] [--view both|text|rules]
+changing features. Usage: python bench/crossval.py [--folds 5] [--view both|text|rules] [-v] [--misses]
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ def main() -> None:
     parser.add_argument("-C", type=float, default=C_DEFAULT, help="inverse regularization strength")
     parser.add_argument("--threshold", type=float, default=THRESHOLD_DEFAULT)
     parser.add_argument("--rule-weight", type=float, default=RULE_WEIGHT_DEFAULT)
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="each document's figures")
+    parser.add_argument("--misses", action="store_true",
+                        help="each document's missed, extra and mislabelled tasks, as the model that never saw it gives them")
     args = parser.parse_args()
     shared = shared_root()
     assert shared is not None, "../shared is needed"
@@ -42,6 +44,8 @@ def main() -> None:
             if args.verbose:
                 s = r.score
                 print(f"  {s.name[:50]:<50} P {s.tasks.precision:.2f} R {s.tasks.recall:.2f} lead {s.lead.f1:.2f}")
+            if args.misses and r.score.misses:
+                print(r.score.name, *r.score.misses, sep="\n")
     o = total.as_dict()
     print(f"{args.folds}-fold by document ({'rules' if args.rules_only else args.view}): task P {o['task_precision']:.3f} "
           f"R {o['task_recall']:.3f} F1 {o['task_f1']:.3f} | lead F1 {o['lead_f1']:.3f} | support F1 {o['support_f1']:.3f} "

@@ -58,6 +58,7 @@ class CandidateView:
     task_table_row: bool = False  # a row of a table with a task column and a lead cell
     directive_clause: bool = False  # the directive a sentence draws after "vì vậy, cần ..."
     field: bool = False  # a record's field ("Quy mô dự án: ..."), see is_field
+    subject_lead: bool = False  # it opens with its own lead unit (a title before it allowed)
 
 
 def _words(text: str, prefix: str, limit: int) -> dict[str, float]:
@@ -107,6 +108,7 @@ def _shape_features(view: CandidateView) -> dict[str, float]:
         "inherited_lead": float(view.inherited_lead),
         "task_table_row": float(view.task_table_row),
         "field": float(view.field),
+        "subject_lead": float(view.subject_lead),
         "past": float(bool(_PAST.search(" ".join(view.body.split()[:8])))),
     }
 

@@ -15,8 +15,10 @@ from extractors.candidate import Candidate
 from extractors.deadlines import find_deadlines
 from extractors.flat_tables import names_unit
 from extractors.resources import json_data
+from extractors.role_groups import title_len
 from extractors.roles import assign_roles
 from extractors.structure import sentences
+from extractors.unit_grammar import tokenize
 from extractors.units import find_units
 
 _CLAUSE_BREAK = re.compile(r";\s+(?:(?:đồng thời|còn|và)\s*,?\s+)?")
@@ -37,6 +39,17 @@ def directive_clause(text: str, cand: Candidate) -> Candidate:
     return replace(cand, start=m.end(), body_start=m.end(), directive=True) if m else cand
 
 
+def _opens_with_unit(clause: str) -> bool:
+    """Tell whether a clause opens with a unit, or a title heading one ("Thủ trưởng các cơ quan ...")."""
+    units = find_units(clause)
+    if not units:
+        return False
+    if units[0].start <= SUBJECT_REACH:
+        return True
+    toks = tokenize(clause[:units[0].start])
+    return bool(toks) and title_len(toks, 0) == len(toks)
+
+
 def _ends_with_unit(segment: str) -> bool:
     """Tell whether a clause ends on a unit: "đề nghị Công an tỉnh; Sở Tài chính; ..." lists addressees."""
     stripped = segment.rstrip(" ,")
@@ -50,10 +63,10 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
         return [cand]
     cuts: list[tuple[int, int]] = []
     for m in _CLAUSE_BREAK.finditer(text, cand.body_start, cand.end):
-        units = find_units(text[m.end():min(cand.end, m.end() + 120)])
         before = text[cuts[-1][1] if cuts else cand.body_start:m.start()]
         # "Chánh Văn phòng UBND tỉnh; Giám đốc các sở ...; ... chịu trách nhiệm": subjects of one predicate
-        if units and units[0].start <= SUBJECT_REACH and not names_unit(before) and not _ends_with_unit(before):
+        if _opens_with_unit(text[m.end():min(cand.end, m.end() + 120)]) and not names_unit(before) \
+                and not _ends_with_unit(before):
             cuts.append((m.start(), m.end()))
     spans = sentences(text, cand.body_start, cand.end)
     for (_, previous_end), (begin, end) in zip(spans, spans[1:]):

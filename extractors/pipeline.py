@@ -31,8 +31,10 @@ from extractors.normalize import MAX_CHARS, NormalizedText, normalize
 from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.resources import json_data
 from extractors.restatements import Said, restatements
+from extractors.role_groups import title_len
 from extractors.roles import Roles, assign_roles
 from extractors.structure import match_marker, parse
+from extractors.unit_grammar import tokenize
 from extractors.unit_keys import unit_key
 from extractors.units import find_units
 
@@ -56,6 +58,7 @@ class Analysis:
     probability: float = 0.0
     inherited: list[str] = field(default_factory=list)
     heading_text: str = ""
+    subject: bool = False  # it opens with its own lead unit: "Sở Xây dựng chủ trì ..." (§2)
 
 
 class _SpanAnalyzer:
@@ -111,12 +114,12 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         own = own or next((d for d in (parse_deadline_value(text[s:e], spans.doc_date) for s, e in cand.inherit)
                            if d is not None and d.date is not None), None)
     deadline, assigner, inherited = own, roles.assigner, []
-    if cand.role_line and not _has_subject(roles, cand):
+    if cand.role_line and not _has_subject(roles, cand, text):
         named_lead, named_support = _role_line_units(text, cand.role_line, spans)
         if named_lead:
             lead, inherited = named_lead, ["units"]
             support = named_support + [u for u in support if u not in named_support]
-    if cand.label_parent and not inherited and not _has_subject(roles, cand):
+    if cand.label_parent and not inherited and not _has_subject(roles, cand, text):
         # "1. Sở Công Thương" / "- Chủ trì, phối hợp với ..." : the label names who does the item.
         label_lead = [u.text for u in spans.roles(*cand.label_parent).lead] or _actor_label(text, cand.label_parent)
         if label_lead:
@@ -136,7 +139,7 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         lead = list(meta.recipients)
         inherited.append("recipients")
     return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited,
-                    heading_text=heading)
+                    heading_text=heading, subject=_has_subject(roles, cand, text))
 
 
 def _role_line_units(text: str, span: tuple[int, int], spans: _SpanAnalyzer) -> tuple[list[str], list[str]]:
@@ -173,10 +176,19 @@ def _actor_label(text: str, span: tuple[int, int]) -> list[str]:
 SUBJECT_WINDOW = 2  # a unit opening the item body (after its marker) is the item's own subject
 
 
-def _has_subject(roles: Roles, cand: Candidate) -> bool:
-    """Tell whether the candidate opens with its own lead unit ("- Sở Xây dựng chủ trì ...")."""
+def _has_subject(roles: Roles, cand: Candidate, text: str) -> bool:
+    """Tell whether the candidate opens with its own lead unit ("- Sở Xây dựng chủ trì ...").
+
+    A title before the unit is part of the opening: "Thủ trưởng các cơ quan, đơn vị chỉ đạo ...".
+    """
     offset = cand.body_start - cand.start
-    return any(u.start <= offset + SUBJECT_WINDOW for u in roles.lead)
+    if any(u.start <= offset + SUBJECT_WINDOW for u in roles.lead):
+        return True
+    first = min((u.start for u in roles.lead), default=None)
+    if first is None:
+        return False
+    toks = tokenize(text[cand.body_start:cand.start + first])
+    return bool(toks) and title_len(toks, 0) == len(toks)
 
 
 def _view(a: Analysis, n_chars: int) -> CandidateView:
@@ -188,7 +200,7 @@ def _view(a: Analysis, n_chars: int) -> CandidateView:
         position=a.candidate.start / max(1, n_chars),
         heading=a.heading_text, inherited_lead=bool(a.inherited),
         task_table_row=bool(a.candidate.cell_kinds) and bool(a.lead), directive_clause=a.candidate.directive,
-        field=is_field(a.body),
+        field=is_field(a.body), subject_lead=a.subject,
     )
 
 

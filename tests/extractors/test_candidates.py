@@ -81,6 +81,10 @@ SPLITS = [
     ("3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở, ngành chịu trách nhiệm thi hành Quyết định này.",
      ["3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở, ngành chịu trách nhiệm thi hành Quyết định này."],
      "own: subjects of one predicate listed with ';'"),
+    ("Ủy ban nhân dân các xã có trách nhiệm kiểm tra vệ sinh môi trường; Thủ trưởng các cơ quan, đơn vị "
+     "chỉ đạo cán bộ tham gia.",
+     ["Ủy ban nhân dân các xã có trách nhiệm kiểm tra vệ sinh môi trường;",
+      "Thủ trưởng các cơ quan, đơn vị chỉ đạo cán bộ tham gia."], "own: a title heading the new subject"),
     ("1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ.",
      ["1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ."],
      "own: a sentence opened by the assigner is no new doer"),

@@ -138,3 +138,19 @@ def test_a_label_naming_a_non_state_party_leads_its_items(run_extract) -> None: 
     leads = {t.text: t.lead_units for t in run_extract(text).tasks}
     assert leads["- Kiểm tra hệ thống thoát nước trước mùa mưa."] == ["Sở Xây dựng"]
     assert leads["- Tổ chức quản lý, vận hành thường xuyên hệ thống thoát nước."] == ["Chủ đầu tư các khu đô thị"]
+
+
+@pytest.mark.parametrize(("body", "subject"), [
+    ("Sở Y tế kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", True),
+    ("Giám đốc Sở Y tế chỉ đạo kiểm tra an toàn thực phẩm.", True),  # a title heads the subject
+    ("Kiểm tra an toàn thực phẩm, giao Sở Y tế chủ trì.", False),  # the unit comes later
+    ("Tổ chức tập huấn cho cán bộ y tế cơ sở.", False),  # no unit at all
+])  # own sentences
+def test_a_candidate_opening_with_its_lead_is_seen_as_subject_led(body: str, subject: bool) -> None:
+    from extractors.metadata import read_metadata
+    from extractors.pipeline import analyze_document
+
+    text = f"THÔNG BÁO\n\n1. {body}\n"
+    analyses = [a for a in analyze_document(text, read_metadata(text)) if body in a.body]
+    assert len(analyses) == 1 and analyses[0].view is not None
+    assert analyses[0].view.subject_lead is subject
