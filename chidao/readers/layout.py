@@ -21,7 +21,8 @@ INDENT = 12.0
 
 LIST_MARKER = re.compile(
     r"^(\d+(\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s|[-+•–—*]\s?|"
-    r"Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b|Điều \d+|Chương [IVXLC\d]+|Mục \d+)"
+    r"Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b|(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là\s*[,:]|"
+    r"Điều \d+|Chương [IVXLC\d]+|Mục \d+)"
 )
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(Trang\s+)?\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.")

@@ -177,6 +177,14 @@ def test_paragraphs_after_a_lists_last_item_inherit_nothing() -> None:  # own: t
     assert last.inherit == []
 
 
+def test_enumerations_by_mot_la_hai_la_are_items() -> None:  # own, in the shape of meeting minutes
+    text = ("Hội nghị thống nhất một số nội dung như sau:\nMột là, thống nhất chủ trương di dời chợ đầu mối.\n"
+            "Hai là, giao Sở Công Thương chủ trì lập phương án di dời, báo cáo trước ngày 30/6/2026.\n"
+            "Ba là, đề nghị Ủy ban nhân dân phường An Bình rà soát quỹ đất.")
+    items = [text[c.start:c.end] for c in cands(text) if c.kind == "item"]
+    assert [i.split(",")[0] for i in items] == ["Một là", "Hai là", "Ba là"]
+
+
 def test_a_reports_dated_clauses_are_candidates_of_their_own() -> None:  # own, in the seed's shape
     text = ("Công tác công nghệ thông tin đã trình lãnh đạo Bộ ban hành Kế hoạch chuyển đổi số năm 2026; "
             "xây dựng cơ sở dữ liệu ngành bảo đảm hoàn thành trước ngày 30/6/2026.")

@@ -44,6 +44,8 @@ REPORTS = [
     ("Các đơn vị đã xử lý xong hồ sơ tồn đọng.", "own"),
     ("Sở đã ban hành 12 văn bản hướng dẫn.", "own"),
     ("Tổng kim ngạch xuất khẩu đạt 1.200 triệu USD, tăng 8% so với cùng kỳ.", "own: a figure"),
+    ("Ý kiến của Sở Tài chính: cơ bản nhất trí, đề nghị làm rõ nguồn vốn thực hiện.",
+     "own: a participant's opinion in minutes"),
 ]
 
 
