@@ -209,9 +209,42 @@ def analyze_document(text: str, meta: Metadata) -> list[Analysis]:
     spans = _SpanAnalyzer(text, meta.date)
     candidates = find_candidates(text, parse(text), meta.body_start)
     analyses = [analyze(text, c, spans, meta) for c in candidates]
+    date_items_by_trailers(text, analyses)
     for a in analyses:
         a.view = _view(a, len(text))
     return analyses
+
+
+def date_items_by_trailers(text: str, analyses: list[Analysis]) -> None:
+    """Give a list's undated items the deadline of the paragraph that follows the list and dates them.
+
+    "1. Ban Quản lý ... báo cáo ...  2. Sở Công Thương ... báo cáo ...  Báo cáo của các cơ quan,
+    đơn vị gửi về UBND tỉnh trước ngày 12/6/2026": the closing paragraph dates what every item
+    produces, as a list intro's deadline would (ANNOTATION.md §4).
+    """
+    for k, trailer in enumerate(analyses):
+        if not _dates_the_list_before(text, analyses, k):
+            continue
+        j = k - 1
+        while j >= 0 and analyses[j].candidate.kind == "item":
+            own = analyses[j].deadline
+            if own is None or own.date is None:
+                analyses[j].deadline = trailer.own_deadline
+            j -= 1
+
+
+def _dates_the_list_before(text: str, analyses: list[Analysis], k: int) -> bool:
+    a = analyses[k]
+    if k == 0 or a.candidate.kind not in ("sentence", "body") or a.own_deadline is None or a.own_deadline.date is None:
+        return False
+    last = analyses[k - 1].candidate
+    return (last.kind == "item" and not text[last.end:a.candidate.start].strip()
+            and a.body.lstrip().lower().startswith(_trailer_openers()))
+
+
+@cache
+def _trailer_openers() -> tuple[str, ...]:
+    return tuple(f"{w.lower()} " for w in json_data("structure_trailers.json")["openers"])
 
 
 def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:

@@ -154,3 +154,23 @@ def test_a_candidate_opening_with_its_lead_is_seen_as_subject_led(body: str, sub
     analyses = [a for a in analyze_document(text, read_metadata(text)) if body in a.body]
     assert len(analyses) == 1 and analyses[0].view is not None
     assert analyses[0].view.subject_lead is subject
+
+
+TRAILED = ("ỦY BAN NHÂN DÂN TỈNH AN HÒA\nSố: 12/UBND-KT\nAn Hòa, ngày 2 tháng 6 năm 2026\n"
+           "Ủy ban nhân dân tỉnh đề nghị các cơ quan báo cáo các nội dung sau:\n"
+           "1. Sở Công Thương báo cáo tình hình các cụm công nghiệp.\n"
+           "2. Sở Xây dựng báo cáo tiến độ quy hoạch, hoàn thành trước ngày 30/6/2026.\n"
+           "{between}Báo cáo của các cơ quan gửi về Ủy ban nhân dân tỉnh trước ngày 15/6/2026.\n")
+
+
+@pytest.mark.parametrize(("between", "deadlines"), [
+    ("", ["2026-06-15", "2026-06-30"]),  # the closing paragraph dates the item without its own
+    ("Các cơ quan chủ động phối hợp trong quá trình thực hiện.\n", [None, "2026-06-30"]),  # not right after the list
+])  # own document
+def test_a_paragraph_after_a_list_dates_its_undated_items(between: str, deadlines: list) -> None:  # noqa: ANN001
+    from extractors.metadata import read_metadata
+    from extractors.pipeline import analyze_document
+
+    text = TRAILED.format(between=between)
+    items = [a for a in analyze_document(text, read_metadata(text)) if a.candidate.kind == "item"]
+    assert [a.deadline.date.isoformat() if a.deadline and a.deadline.date else None for a in items] == deadlines
