@@ -148,7 +148,7 @@ def assign_roles(text: str, units: list[UnitMention] | None = None) -> Roles:
     opener = _subject(text, toks, groups)
     if opener is not None and not opener.roles:
         opener.roles.add("lead")
-    _through_semicolons(toks, groups)
+    _through_semicolons(toks, groups, opener)
     if not any("lead" in g.roles for g in groups):
         _lead_when_alone(toks, groups)
     return _collect(groups, assigner)
@@ -183,10 +183,11 @@ def _after_mentioned(toks: Sequence[Token], k: int, groups: list[Group]) -> bool
     return bool(before) and before[-1].roles == {"mention"} and all(t.word for t in toks[before[-1].j : k])
 
 
-def _through_semicolons(toks: Sequence[Token], groups: list[Group]) -> None:
-    """Give a cue's role to the groups its target's list goes on with after ";" ("đề nghị A; B; C")."""
+def _through_semicolons(toks: Sequence[Token], groups: list[Group], opener: Group | None) -> None:
+    """Give a cue's role to the groups its target's list goes on with after ";" ("đề nghị A; B; C"),
+    and the opening subject's to the subjects listed after it ("A; B; C có trách nhiệm: ...")."""
     for before, after in zip(groups, groups[1:]):
-        if before.forward and not after.roles and _semicolon_joined(toks, before.j, after.i):
+        if (before.forward or before is opener) and not after.roles and _semicolon_joined(toks, before.j, after.i):
             after.roles, after.forward = {r for r in before.roles if r in ("lead", "support")}, True
 
 

@@ -114,6 +114,11 @@ SUBJECTS_AND_CUES = [
     # a cue reaches every list joined by ";"
     ("Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành; Công an tỉnh; Ủy ban nhân dân các xã, phường treo cờ.",
      ["các sở, ban, ngành", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"], []),
+    # subjects listed with ";" share the predicate after the last one
+    ("Sở Xây dựng; Sở Tài chính; Sở Nội vụ theo chức năng, nhiệm vụ có trách nhiệm:",
+     ["Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"], []),
+    ("Công ty Thoát nước An Hòa; Công ty cổ phần Môi trường đô thị An Bình có trách nhiệm:",
+     ["Công ty Thoát nước An Hòa", "Công ty cổ phần Môi trường đô thị An Bình"], []),
     # enumerators "Sáu là,", "Điều 3.", "(3)." open the item before its subject
     ("Sáu là, các Sở: Tài chính, Xây dựng có ý kiến bằng văn bản.", ["Sở Tài chính", "Sở Xây dựng"], []),
     # a clause subject when no cue names a lead
