@@ -59,7 +59,6 @@ class CandidateView:
     directive_clause: bool = False  # the directive a sentence draws after "vì vậy, cần ..."
     field: bool = False  # a record's field ("Quy mô dự án: ..."), see is_field
     subject_lead: bool = False  # it opens with its own lead unit (a title before it allowed)
-    prose: bool = False  # its document has no list items nor table rows: tasks can only be sentences
 
 
 def _words(text: str, prefix: str, limit: int) -> dict[str, float]:
@@ -110,7 +109,6 @@ def _shape_features(view: CandidateView) -> dict[str, float]:
         "task_table_row": float(view.task_table_row),
         "field": float(view.field),
         "subject_lead": float(view.subject_lead),
-        "prose": float(view.prose),
         "past": float(bool(_PAST.search(" ".join(view.body.split()[:8])))),
     }
 

@@ -191,7 +191,7 @@ def _has_subject(roles: Roles, cand: Candidate, text: str) -> bool:
     return bool(toks) and title_len(toks, 0) == len(toks)
 
 
-def _view(a: Analysis, n_chars: int, prose: bool = False) -> CandidateView:
+def _view(a: Analysis, n_chars: int) -> CandidateView:
     return CandidateView(
         body=a.body, context=a.context, kind=a.candidate.kind, level=a.candidate.level, cues=a.cues,
         has_deadline=a.own_deadline is not None and a.own_deadline.date is not None,
@@ -200,7 +200,7 @@ def _view(a: Analysis, n_chars: int, prose: bool = False) -> CandidateView:
         position=a.candidate.start / max(1, n_chars),
         heading=a.heading_text, inherited_lead=bool(a.inherited),
         task_table_row=bool(a.candidate.cell_kinds) and bool(a.lead), directive_clause=a.candidate.directive,
-        field=is_field(a.body), subject_lead=a.subject, prose=prose,
+        field=is_field(a.body), subject_lead=a.subject,
     )
 
 
@@ -210,9 +210,8 @@ def analyze_document(text: str, meta: Metadata) -> list[Analysis]:
     candidates = find_candidates(text, parse(text), meta.body_start)
     analyses = [analyze(text, c, spans, meta) for c in candidates]
     date_items_by_trailers(text, analyses)
-    prose = not any(a.candidate.kind in ("item", "row") for a in analyses)
     for a in analyses:
-        a.view = _view(a, len(text), prose)
+        a.view = _view(a, len(text))
     return analyses
 
 

@@ -70,6 +70,39 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A footnote reference: a number glued to the word it annotates ("Luật Địa chất và khoáng sản3.");
+# three letters before it, so that "m2", "km2" and "CO2" are no references.
+_FOOTNOTE_REF = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})(?=[.,;:)]|\s|$)")
+# A footnote: its number, a space and a capital ("3 Khi khai thác khoáng sản phải ...").
+_FOOTNOTE = re.compile(r"(\d{1,2}) [A-ZĐÀ-Ỹ]")
+
+
+def without_footnotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop the page footnotes that PDF-to-text left among the paragraphs.
+
+    A paragraph opening with a number the text uses as a footnote reference is a footnote,
+    and so are the paragraphs after it up to the one that ends a sentence (a footnote
+    broken by the page's layout). Kept, it would lengthen the list item above it.
+    """
+    refs: dict[str, int] = {}  # number -> where it is first referred to
+    for m in _FOOTNOTE_REF.finditer(text):
+        refs.setdefault(m.group(1), m.start())
+    if not refs:
+        return spans
+    kept: list[tuple[int, int]] = []
+    inside = False
+    for start, end in spans:
+        line = text[start:end]
+        m = _FOOTNOTE.match(line)
+        if m and refs.get(m.group(1), end) < start:
+            inside = True
+        if not inside:
+            kept.append((start, end))
+        elif line.rstrip().endswith((".", "./.", ";", ")")):
+            inside = False
+    return kept
+
+
 def parse(text: str) -> list[Node]:
     """Return the document's paragraphs as `Node`s, with list nesting, intros and headings.
 
@@ -81,7 +114,7 @@ def parse(text: str) -> list[Node]:
     stack: list[Node] = []  # open list items, outermost first
     previous_plain: Node | None = None
     heading: Node | None = None
-    for start, end in paragraphs(text):
+    for start, end in without_footnotes(text, paragraphs(text)):
         line = text[start:end]
         marker = match_marker(line)
         body = line[marker[1]:] if marker else line

@@ -206,3 +206,17 @@ def test_a_reports_dated_clause_is_a_directive_by_form() -> None:  # own
     text = ("Công tác công nghệ thông tin đã trình lãnh đạo Bộ ban hành Kế hoạch chuyển đổi số năm 2026; "
             "xây dựng cơ sở dữ liệu ngành bảo đảm hoàn thành trước ngày 30/6/2026.")
     assert [c.directive for c in cands(text)] == [False, True]
+
+
+def test_a_page_footnote_does_not_lengthen_the_item_above_it() -> None:  # own, in the shape of a PDF's text
+    text = ("Sở đề nghị các đơn vị thực hiện:\n"
+            "- Lập hồ sơ đóng cửa mỏ theo quy định tại Điều 72 Luật Địa chất và khoáng sản2.\n"
+            "2 Hồ sơ đóng cửa mỏ được quy định tại Điều 40 Nghị định số 11/2026/NĐ-CP.\n"
+            "- Báo cáo kết quả thực hiện trước ngày 15/12/2026.")
+    assert texts(text)[-2:] == ["- Lập hồ sơ đóng cửa mỏ theo quy định tại Điều 72 Luật Địa chất và khoáng sản2.",
+                                "- Báo cáo kết quả thực hiện trước ngày 15/12/2026."]
+
+
+def test_a_number_opening_a_line_is_no_footnote_without_a_reference() -> None:  # own
+    text = "Sở đề nghị các đơn vị thực hiện:\n- Lập hồ sơ đóng cửa mỏ trên diện tích 200 m2.\n2 Sở Xây dựng kiểm tra."
+    assert "2 Sở Xây dựng kiểm tra." in " ".join(texts(text))

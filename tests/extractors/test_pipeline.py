@@ -175,14 +175,3 @@ def test_a_paragraph_after_a_list_dates_its_undated_items(between: str, deadline
     items = [a for a in analyze_document(text, read_metadata(text)) if a.candidate.kind == "item"]
     assert [a.deadline.date.isoformat() if a.deadline and a.deadline.date else None for a in items] == deadlines
 
-
-@pytest.mark.parametrize(("text", "prose"), [
-    ("THÔNG BÁO\n\nSở Y tế kiểm tra an toàn thực phẩm.\n\nSở Tài chính bố trí kinh phí.\n", True),
-    ("THÔNG BÁO\n\nChủ tịch kết luận như sau:\n\n1. Sở Y tế kiểm tra an toàn thực phẩm.\n", False),
-])  # own documents
-def test_a_document_without_lists_marks_its_sentences_as_prose(text: str, prose: bool) -> None:
-    from extractors.metadata import read_metadata
-    from extractors.pipeline import analyze_document
-
-    views = [a.view for a in analyze_document(text, read_metadata(text))]
-    assert views and all(v is not None and v.prose is prose for v in views)
