@@ -85,16 +85,16 @@ def without_footnotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     broken by the page's layout). Kept, it would lengthen the list item above it.
     """
     refs: dict[str, int] = {}  # number -> where it is first referred to
-    for m in _FOOTNOTE_REF.finditer(text):
-        refs.setdefault(m.group(1), m.start())
+    for ref in _FOOTNOTE_REF.finditer(text):
+        refs.setdefault(ref.group(1), ref.start())
     if not refs:
         return spans
     kept: list[tuple[int, int]] = []
     inside = False
     for start, end in spans:
         line = text[start:end]
-        m = _FOOTNOTE.match(line)
-        if m and refs.get(m.group(1), end) < start:
+        note = _FOOTNOTE.match(line)
+        if note and refs.get(note.group(1), end) < start:
             inside = True
         if not inside:
             kept.append((start, end))
