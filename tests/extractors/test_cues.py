@@ -46,6 +46,8 @@ REPORTS = [
     ("Tổng kim ngạch xuất khẩu đạt 1.200 triệu USD, tăng 8% so với cùng kỳ.", "own: a figure"),
     ("Ý kiến của Sở Tài chính: cơ bản nhất trí, đề nghị làm rõ nguồn vốn thực hiện.",
      "own: a participant's opinion in minutes"),
+    ("Ủy ban nhân dân phường An Bình sẽ phối hợp chặt chẽ với các sở, ngành trong quá trình thực hiện.",
+     "own: a pledge by an attendee (ANNOTATION §1)"),
 ]
 
 
