@@ -261,8 +261,15 @@ def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:
     return classifier.threshold
 
 
+# A candidate with its own dated deadline, a unit to do it and task cues worth this much is
+# "a planned obligation stated with a deadline" (ANNOTATION §1) in any wording: in the
+# corpus 45 of 48 such candidates are gold tasks.
+DATED_OBLIGATION_CUES = 2.0
+
+
 def _task_by_form(a: Analysis) -> bool:
-    return a.view is not None and (a.view.task_table_row or a.view.directive_clause)
+    return a.view is not None and (a.view.task_table_row or a.view.directive_clause or (
+        a.view.has_deadline and a.view.n_lead > 0 and rule_score(a.cues) >= DATED_OBLIGATION_CUES))
 
 
 def select_tasks(analyses: list[Analysis], meta: Metadata, classifier: TaskClassifier | None) -> list[Analysis]:

@@ -175,3 +175,19 @@ def test_a_paragraph_after_a_list_dates_its_undated_items(between: str, deadline
     items = [a for a in analyze_document(text, read_metadata(text)) if a.candidate.kind == "item"]
     assert [a.deadline.date.isoformat() if a.deadline and a.deadline.date else None for a in items] == deadlines
 
+
+
+@pytest.mark.parametrize(("sentence", "by_form"), [
+    ("Ủy ban nhân dân tỉnh đề nghị Sở Văn hóa, Thể thao và Du lịch treo băng rôn trên các tuyến phố "
+     "chính từ ngày 01/9/2026 đến hết ngày 05/9/2026.", True),
+    ("Ủy ban nhân dân tỉnh đề nghị Sở Văn hóa, Thể thao và Du lịch treo băng rôn trên các tuyến phố chính.",
+     False),  # no date: the learned model decides
+    ("Các tuyến phố chính treo băng rôn từ ngày 01/9/2026 đến hết ngày 05/9/2026.", False),  # no unit, no cue
+])  # own sentences
+def test_a_dated_obligation_with_its_unit_is_a_task_by_form(sentence: str, by_form: bool) -> None:
+    from extractors.metadata import read_metadata
+    from extractors.pipeline import _task_by_form, analyze_document
+
+    text = f"ỦY BAN NHÂN DÂN TỈNH AN HÒA\nAn Hòa, ngày 20 tháng 8 năm 2026\n{sentence}\n"
+    analyses = [a for a in analyze_document(text, read_metadata(text)) if sentence[:30] in a.body]
+    assert len(analyses) == 1 and _task_by_form(analyses[0]) is by_form
