@@ -30,7 +30,10 @@ def is_execution_clause(text: str) -> bool:
 def is_recap(text: str) -> bool:
     """Tell whether a task's text only recaps the document's directives."""
     flat = " ".join(text.split())
-    return is_execution_clause(flat) or any(p.search(flat) for p in _patterns("patterns"))
+    if is_execution_clause(flat) or any(p.search(flat) for p in _patterns("patterns")):
+        return True
+    short = len(flat) <= json_data("task_recaps.json")["closing_max_chars"]
+    return short and any(p.search(flat) for p in _patterns("closings"))
 
 
 def recaps_to_drop(texts: list[str]) -> set[int]:

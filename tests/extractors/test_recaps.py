@@ -16,6 +16,13 @@ from extractors.recaps import is_recap, recaps_to_drop
     ("Trên đây là Kế hoạch triển khai Chỉ thị số 13/CT-TTg của Bộ.", True),
     ("Văn phòng UBND tỉnh theo dõi, đôn đốc các đơn vị thực hiện Kết luận này.", False),  # a task: monitoring
     ("Giao Sở Tài chính bố trí kinh phí thực hiện trước ngày 30/6/2026.", False),
+    ("Yêu cầu các phòng, đơn vị trực thuộc Sở nghiêm túc triển khai thực hiện.", True),
+    ("Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện; trong quá trình thực hiện nếu có khó khăn, "
+     "vướng mắc kịp thời phản ánh về Sở Xây dựng để tổng hợp.", True),
+    ("4. Trong quá trình thực hiện, nếu phát sinh vướng mắc, các đơn vị báo cáo Ủy ban nhân dân tỉnh.", True),
+    ("Sở Y tế nghiêm túc thực hiện chế độ báo cáo định kỳ về công tác an toàn thực phẩm.", False),  # an object
+    ("1.2. Thực hiện chế độ báo cáo định kỳ " + "về sản lượng khai thác, trữ lượng còn lại của từng mỏ, " * 6
+     + "nghiêm túc thực hiện.", False),  # a long item that ends one of its clauses so
 ])  # own sentences in the shape of the corpus's closings
 def test_is_recap(text: str, recap: bool) -> None:
     assert is_recap(text) is recap
