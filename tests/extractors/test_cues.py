@@ -48,6 +48,8 @@ REPORTS = [
      "own: a participant's opinion in minutes"),
     ("Ủy ban nhân dân phường An Bình sẽ phối hợp chặt chẽ với các sở, ngành trong quá trình thực hiện.",
      "own: a pledge by an attendee (ANNOTATION §1)"),
+    ("Phát biểu khai mạc hội nghị, Giám đốc Sở đề nghị các đại biểu tập trung thảo luận, góp ý.",
+     "own: what the chair asks of the meeting itself (ANNOTATION §1)"),
 ]
 
 

@@ -21,6 +21,7 @@ from extractors.recaps import is_recap, recaps_to_drop
      "vướng mắc kịp thời phản ánh về Sở Xây dựng để tổng hợp.", True),
     ("4. Trong quá trình thực hiện, nếu phát sinh vướng mắc, các đơn vị báo cáo Ủy ban nhân dân tỉnh.", True),
     ("Sở Y tế nghiêm túc thực hiện chế độ báo cáo định kỳ về công tác an toàn thực phẩm.", False),  # an object
+    ("(Có các Mẫu báo cáo số 01, 02 kèm theo)", True),  # points to what is attached
     ("1.2. Thực hiện chế độ báo cáo định kỳ " + "về sản lượng khai thác, trữ lượng còn lại của từng mỏ, " * 6
      + "nghiêm túc thực hiện.", False),  # a long item that ends one of its clauses so
 ])  # own sentences in the shape of the corpus's closings
