@@ -30,6 +30,8 @@ HEAD_TYPES = [
     ("UBND tỉnh, HĐND tỉnh và UBMTTQ tỉnh giám sát.", ["UBND tỉnh", "HĐND tỉnh", "UBMTTQ tỉnh"]),
     ("Uỷ ban nhân dân thành phố Hà Nội chỉ đạo.", ["Uỷ ban nhân dân thành phố Hà Nội"]),
     ("Sở NN&MT, Sở KH&ĐT và Sở TN&MT phối hợp.", ["Sở NN&MT", "Sở KH&ĐT", "Sở TN&MT"]),
+    # "Vu" for "Vụ": a dropped diacritic (typing, OCR); the unit is kept as written (§3)
+    ("Vu Pháp chế thẩm định dự thảo.", ["Vu Pháp chế"]),
 ]
 
 COLLECTIVES = [
@@ -49,6 +51,7 @@ NOT_UNITS = [  # "các" before a noun that is not an addressee; heads used as or
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", []),
     ("Phòng cháy, chữa cháy tại các khu vực đông dân cư.", []),
     ("Hàng hóa nhập khẩu từ Đài Loan tăng.", []),
+    ("Ông Trần Văn Vu phát biểu ý kiến.", []),
 ]
 
 ELLIPTICAL = [
