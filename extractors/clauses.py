@@ -15,10 +15,9 @@ from extractors.candidate import Candidate
 from extractors.deadlines import find_deadlines
 from extractors.flat_tables import names_unit
 from extractors.resources import json_data
-from extractors.role_groups import title_len
+from extractors.role_groups import is_title_only
 from extractors.roles import assign_roles
 from extractors.structure import sentences
-from extractors.unit_grammar import tokenize
 from extractors.units import find_units
 
 _CLAUSE_BREAK = re.compile(r";\s+(?:(?:đồng thời|còn|và)\s*,?\s+)?")
@@ -44,10 +43,7 @@ def _opens_with_unit(clause: str) -> bool:
     units = find_units(clause)
     if not units:
         return False
-    if units[0].start <= SUBJECT_REACH:
-        return True
-    toks = tokenize(clause[:units[0].start])
-    return bool(toks) and title_len(toks, 0) == len(toks)
+    return units[0].start <= SUBJECT_REACH or is_title_only(clause[:units[0].start])
 
 
 def _ends_with_unit(segment: str) -> bool:

@@ -31,10 +31,9 @@ from extractors.normalize import MAX_CHARS, NormalizedText, normalize
 from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.resources import json_data
 from extractors.restatements import Said, restatements
-from extractors.role_groups import title_len
+from extractors.role_groups import is_title_only
 from extractors.roles import Roles, assign_roles
 from extractors.structure import match_marker, parse
-from extractors.unit_grammar import tokenize
 from extractors.unit_keys import unit_key
 from extractors.units import find_units
 
@@ -114,12 +113,13 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         own = own or next((d for d in (parse_deadline_value(text[s:e], spans.doc_date) for s, e in cand.inherit)
                            if d is not None and d.date is not None), None)
     deadline, assigner, inherited = own, roles.assigner, []
-    if cand.role_line and not _has_subject(roles, cand, text):
+    subject = _has_subject(roles, cand, text)
+    if cand.role_line and not subject:
         named_lead, named_support = _role_line_units(text, cand.role_line, spans)
         if named_lead:
             lead, inherited = named_lead, ["units"]
             support = named_support + [u for u in support if u not in named_support]
-    if cand.label_parent and not inherited and not _has_subject(roles, cand, text):
+    if cand.label_parent and not inherited and not subject:
         # "1. Sở Công Thương" / "- Chủ trì, phối hợp với ..." : the label names who does the item.
         label_lead = [u.text for u in spans.roles(*cand.label_parent).lead] or _actor_label(text, cand.label_parent)
         if label_lead:
@@ -139,7 +139,7 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         lead = list(meta.recipients)
         inherited.append("recipients")
     return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited,
-                    heading_text=heading, subject=_has_subject(roles, cand, text))
+                    heading_text=heading, subject=subject)
 
 
 def _role_line_units(text: str, span: tuple[int, int], spans: _SpanAnalyzer) -> tuple[list[str], list[str]]:
@@ -185,10 +185,7 @@ def _has_subject(roles: Roles, cand: Candidate, text: str) -> bool:
     if any(u.start <= offset + SUBJECT_WINDOW for u in roles.lead):
         return True
     first = min((u.start for u in roles.lead), default=None)
-    if first is None:
-        return False
-    toks = tokenize(text[cand.body_start:cand.start + first])
-    return bool(toks) and title_len(toks, 0) == len(toks)
+    return first is not None and is_title_only(text[cand.body_start:cand.start + first])
 
 
 def _view(a: Analysis, n_chars: int) -> CandidateView:

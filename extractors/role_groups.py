@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.role_rules import list_words
-from extractors.units import Token, UnitMention, grammar
+from extractors.units import Token, UnitMention, grammar, tokenize
 
 _CONNECTORS = frozenset({",", "và", "hoặc"})
 
@@ -38,6 +38,13 @@ def title_len(toks: Sequence[Token], k: int) -> int:
     """Return how many tokens at k are a title ("Giám đốc", "Phó Chủ tịch"), 0 when none."""
     m = grammar().titles.match(toks, k)
     return m[0] if m else 0
+
+
+def is_title_only(text: str) -> bool:
+    """Tell whether `text` is a title and nothing else: what may stand before a unit that is a subject
+    ("Thủ trưởng các cơ quan, đơn vị chỉ đạo ..."); False for an empty text."""
+    toks = tokenize(text)
+    return bool(toks) and title_len(toks, 0) == len(toks)
 
 
 def group_units(text: str, toks: Sequence[Token], units: Sequence[UnitMention]) -> list[Group]:
