@@ -17,11 +17,8 @@ failure records. The flow stays correct without this: it only moves work earlier
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing as mp
 import os
-import signal
 import threading
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -29,6 +26,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from chidao.errors import ChidaoError
+from chidao.readers.isolation import die_with_parent
 from chidao.records import Extraction
 from flows.files import Candidate
 
@@ -151,37 +149,29 @@ class Prefetcher:
 
 
 def _extract_all(todo: list[Candidate], send: Connection, parent: int) -> None:
-    """The child: extract each document and send (sha, result); exit without teardown."""
-    _die_with(parent)
-    from chidao.api import extract_path
+    """The child: read the documents (side by side), extract each and send (sha, result)."""
+    die_with_parent(parent)  # its task runs extract what it could not give
+    # It starts reader processes (`read_many`), which a daemonic process may not: it ends
+    # by `os._exit` and with its parent anyway, so the flag only stood in the way.
+    mp.current_process().daemon = False
+    from chidao.api import extract_source
+    from chidao.readers.many import read_many
 
     try:
-        for candidate in todo:
+        for candidate, (_, outcome) in zip(todo, read_many([c.path for c in todo]), strict=True):
             result: Prefetched | None
             try:
-                result = extract_path(candidate.path)
+                # a bad document: the task run records its error as it would its own
+                result = outcome if isinstance(outcome, ChidaoError) else extract_source(outcome)
             except ChidaoError as err:
-                result = err  # a bad document: the task run records it as it would its own
-            except Exception:  # noqa: BLE001 - I/O or an extractor bug: the task run tries again
+                result = err
+            except Exception:  # noqa: BLE001 - an extractor bug: the task run tries again
                 result = None
             send.send((candidate.sha256, result))
         send.send(None)
     except BaseException:  # noqa: BLE001, S110 - the parent closed the pipe or was interrupted
         pass
     os._exit(0)
-
-
-def _die_with(parent: int) -> None:
-    """Have Linux kill this process when its parent dies (even by SIGKILL); elsewhere, no-op.
-
-    Linux ties this to the parent *thread* that forked: started from a thread that ends
-    early, the child ends with it, and the task runs extract their documents themselves.
-    """
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(0)
 
 
 # A context variable, not a global: the thread-pool task runner copies the context into its

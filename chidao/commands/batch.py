@@ -7,14 +7,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chidao.errors import ChidaoError, ExitCode
+from chidao.records import SourceText
 
 
-def for_each_path(command: str, paths: Sequence[str | Path], handle: Callable[[str | Path], None]) -> int:
-    """Call `handle` on each path; report each failure on stderr and return the exit code."""
+def for_each_source(command: str, paths: Sequence[str | Path], handle: Callable[[Path, SourceText], None]) -> int:
+    """Read the files (side by side, see `read_many`) and call `handle` on each one's text in order.
+
+    Each failure, of reading or of `handle`, is reported on stderr; returns the exit code.
+    """
+    from chidao.readers.many import read_many
+
     failed = 0
-    for path in paths:
+    for path, outcome in read_many(paths):
         try:
-            handle(path)
+            if isinstance(outcome, ChidaoError):
+                raise outcome
+            handle(path, outcome)
         except ChidaoError as err:
             failed += 1
             print(f"chidao {command}: {err.message}", file=sys.stderr)

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from chidao.commands.batch import for_each_path
-from chidao.records import Extraction
+from chidao.commands.batch import for_each_source
+from chidao.records import Extraction, SourceText
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,16 +21,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chidao.api import extract_path
+    from chidao.api import extract_source
 
-    def show(path: str | Path) -> None:
-        extraction = extract_path(path)
+    def show(path: Path, source: SourceText) -> None:
+        extraction = extract_source(source)
         if args.format == "json":
             _print_json(extraction, args.no_text, sys.stdout)
         else:
             print_table(extraction, sys.stdout)
 
-    return for_each_path("extract", args.paths, show)
+    return for_each_source("extract", args.paths, show)
 
 
 def _print_json(extraction: Extraction, no_text: bool, out: TextIO) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from chidao.commands.batch import for_each_path
+from chidao.commands.batch import for_each_source
 from chidao.records import SourceText
 
 
@@ -18,17 +18,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chidao.readers import read
-
-    def show(path: str | Path) -> None:
-        source = read(path)
+    def show(path: Path, source: SourceText) -> None:
         if len(args.paths) > 1:
             print(f"=== {path} ===")
         sys.stdout.write(render_blocks(source) if args.blocks else render(source, args.pages))
         for warning in source.warnings:
             print(f"chidao read: {path}: {warning}", file=sys.stderr)
 
-    return for_each_path("read", args.paths, show)
+    return for_each_source("read", args.paths, show)
 
 
 def render(source: SourceText, pages: bool) -> str:

@@ -10,16 +10,22 @@ which is most of the cost of reading a one-page letter.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import faulthandler
 import multiprocessing as mp
 import os
 import resource
+import signal
 import time
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+# Set in a process that already runs under `enter_worker`'s limits: its own jobs run inline.
+_inside_worker = False
 
 
 class WorkerFailed(Exception):
@@ -36,10 +42,14 @@ def run_isolated(function: Callable[..., T], jobs: Sequence[tuple[Any, ...]], me
     """Return `function(*job)` for each job, each computed in a child process of its own.
 
     `meanwhile` runs in the parent while the children work; if it raises, they are killed
-    and its exception propagates.
+    and its exception propagates. In a process that is itself a worker (`enter_worker`), the
+    jobs run one after another in it: its memory cap holds already, and its parent keeps the
+    deadline.
     Raises:
         WorkerFailed: a child ran out of memory, raised, died or missed the deadline.
     """
+    if _inside_worker:
+        return _run_inline(function, jobs, meanwhile)
     ctx = mp.get_context("fork")  # not spawn: it would re-import the caller's __main__
     children: list[tuple[Any, Connection]] = []
     try:
@@ -73,12 +83,45 @@ def _answer(child: Any, receive: Connection, deadline: float) -> Any:
     return payload
 
 
-def _child(send: Connection, function: Callable[..., Any], job: tuple[Any, ...], memory_mb: int) -> None:
-    # pdfium aborts when a hostile file exhausts the memory limit; the parent reports that
-    # death by the file's name, so a traceback dump inherited from the parent is only noise.
+def _run_inline(function: Callable[..., T], jobs: Sequence[tuple[Any, ...]],
+                meanwhile: Callable[[], None]) -> list[T]:
+    meanwhile()
+    try:
+        return [function(*job) for job in jobs]
+    except MemoryError:
+        raise WorkerFailed("memory") from None
+    except Exception as err:  # noqa: BLE001 - the same report a child's failure gives
+        raise WorkerFailed("error", f"{type(err).__name__}: {err}") from None
+
+
+def enter_worker(memory_mb: int) -> None:
+    """Make this (forked) process a worker: capped memory, no traceback dumps, jobs inline.
+
+    pdfium aborts when a hostile file exhausts the memory limit; the parent reports that
+    death by the file's name, so a traceback dump inherited from the parent is only noise.
+    """
+    global _inside_worker
     faulthandler.disable()
     limit = memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _inside_worker = True
+
+
+def die_with_parent(parent: int) -> None:
+    """Have Linux kill this process when its parent dies (even by SIGKILL); elsewhere, no-op.
+
+    Linux ties this to the parent *thread* that forked: started from a thread that ends
+    early, the child ends with it.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(0)
+
+
+def _child(send: Connection, function: Callable[..., Any], job: tuple[Any, ...], memory_mb: int) -> None:
+    enter_worker(memory_mb)
     try:
         answer: tuple[str, Any] = ("ok", function(*job))
     except MemoryError:
