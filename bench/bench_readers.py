@@ -5,7 +5,9 @@ before and after; CPU ms a page (this process and its reading workers together, 
 of five reads) is the steadier figure for comparing versions of the reader. Each PDF is read
 four ways: pypdfium2 alone (load each page and its text layer, get the text: the floor),
 chidao's page reading in this process (no workers), and `read_pdf` with one worker and with
-the workers it chooses itself (two when a CPU is idle).
+the workers it chooses itself (two when a CPU is idle). The corpus's text PDFs are also read
+as one batch with `read_many` (reader processes side by side), against pdfium alone in two
+processes.
 
 Run: .venv/bin/python bench/bench_readers.py [PAGES]   (PAGES of the generated PDF, default 200)
 """
@@ -26,11 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "readers"
 from reader_builders import SCAN_LINES, scanned_pdf, text_pdf
 
 from chidao.readers.isolation import run_isolated
+from chidao.readers.many import read_many
 from chidao.readers.pdf import PdfSettings, idle_cpus, read_pdf
 from chidao.readers.pdfpages import PageOptions, read_pages
+from chidao.records import SourceText
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
 RUNS = 5
+BATCH_REPEAT = 10
 
 
 def _cpu_seconds() -> float:
@@ -115,12 +120,48 @@ def _corpus_text_pdfs() -> None:
 
     print(f"all {len(files)} text PDFs of the corpus, {pages} pages, one read_pdf each")
     _row("chidao read_pdf, own choice", _measure(read_all, pages, runs=3))
+    _row("chidao read_many (the batch)", _measure(lambda: _read_batch([p for p, _ in documents]), pages))
     # The floor for documents met once: pdfium in a fresh process per document, as a reading
     # worker starts, loads each embedded font again (the repeated reads above reuse nothing
     # either: every read_pdf forks new workers from this process, which never loads a page).
     _row("pypdfium2 alone, fresh process each", _measure(
         lambda: run_isolated(_pdfium, [(data,) for _, data in documents], 3072, 120), pages, runs=3))
     print("  (that row runs the documents' pdfium processes side by side: both CPUs)")
+    counted = [(len(read_pdf(path, data).pages), data) for path, data in documents]
+    halves = _halves(counted)
+    _row("pypdfium2 alone, 2 processes", _measure(
+        lambda: run_isolated(_pdfium_all, [(half,) for half in halves], 3072, 120), pages, runs=5))
+    print("  (each process reads half the pages, longest documents first: read_many's floor)")
+    # A folder of agency letters holds hundreds: a batch's own costs (forking the readers,
+    # each importing the table finder once) are spread over more documents than seven.
+    batch = [path for path, _ in documents] * BATCH_REPEAT
+    print(f"the same {len(files)} PDFs {BATCH_REPEAT} times over, one batch of {len(batch)} documents, "
+          f"{pages * BATCH_REPEAT} pages (each read anew: its fonts loaded again)")
+    _row("chidao read_many (the batch)", _measure(lambda: _read_batch(batch), pages * BATCH_REPEAT, runs=3))
+    halves = _halves(counted * BATCH_REPEAT)
+    _row("pypdfium2 alone, 2 processes", _measure(
+        lambda: run_isolated(_pdfium_all, [(half,) for half in halves], 3072, 120), pages * BATCH_REPEAT, runs=3))
+
+
+def _read_batch(paths: list[Path]) -> None:
+    for _, outcome in read_many(paths):
+        assert isinstance(outcome, SourceText), outcome
+
+
+def _halves(documents: list[tuple[int, bytes]]) -> list[list[bytes]]:
+    """Split documents between two processes, longest first, each to the one with fewer pages."""
+    halves: list[list[bytes]] = [[], []]
+    loads = [0, 0]
+    for count, data in sorted(documents, key=lambda d: -d[0]):
+        lighter = loads.index(min(loads))
+        halves[lighter].append(data)
+        loads[lighter] += count
+    return halves
+
+
+def _pdfium_all(documents: list[bytes]) -> None:
+    for data in documents:
+        _pdfium(data)
 
 
 def _ocr() -> None:
