@@ -28,6 +28,7 @@ from extractors.deadlines import (
 from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
+from extractors.obligations import obliges_its_subject
 from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.resources import json_data
 from extractors.restatements import Said, restatements
@@ -58,6 +59,7 @@ class Analysis:
     inherited: list[str] = field(default_factory=list)
     heading_text: str = ""
     subject: bool = False  # it opens with its own lead unit: "Sở Xây dựng chủ trì ..." (§2)
+    obliged: bool = False  # and that unit "phải" / "có trách nhiệm" ... (extractors/obligations.py)
 
 
 class _SpanAnalyzer:
@@ -114,6 +116,7 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
                            if d is not None and d.date is not None), None)
     deadline, assigner, inherited = own, roles.assigner, []
     subject = _has_subject(roles, cand, text)
+    obliged = subject and obliges_its_subject(text, cand, roles.lead, OBLIGATION_WINDOW)
     if cand.role_line and not subject:
         named_lead, named_support = _role_line_units(text, cand.role_line, spans)
         if named_lead:
@@ -139,7 +142,7 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         lead = list(meta.recipients)
         inherited.append("recipients")
     return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited,
-                    heading_text=heading, subject=subject)
+                    heading_text=heading, subject=subject, obliged=obliged)
 
 
 def _role_line_units(text: str, span: tuple[int, int], spans: _SpanAnalyzer) -> tuple[list[str], list[str]]:
@@ -174,6 +177,7 @@ def _actor_label(text: str, span: tuple[int, int]) -> list[str]:
 
 
 SUBJECT_WINDOW = 2  # a unit opening the item body (after its marker) is the item's own subject
+OBLIGATION_WINDOW = 250  # how far into the body the opening subject's units may run ("A; B; C phải")
 
 
 def _has_subject(roles: Roles, cand: Candidate, text: str) -> bool:
@@ -265,7 +269,7 @@ DATED_OBLIGATION_CUES = 2.0
 
 
 def _task_by_form(a: Analysis) -> bool:
-    return a.view is not None and (a.view.task_table_row or a.view.directive_clause or (
+    return a.view is not None and (a.view.task_table_row or a.view.directive_clause or a.obliged or (
         a.view.has_deadline and a.view.n_lead > 0 and rule_score(a.cues) >= DATED_OBLIGATION_CUES))
 
 

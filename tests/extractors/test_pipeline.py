@@ -191,3 +191,21 @@ def test_a_dated_obligation_with_its_unit_is_a_task_by_form(sentence: str, by_fo
     text = f"ỦY BAN NHÂN DÂN TỈNH AN HÒA\nAn Hòa, ngày 20 tháng 8 năm 2026\n{sentence}\n"
     analyses = [a for a in analyze_document(text, read_metadata(text)) if sentence[:30] in a.body]
     assert len(analyses) == 1 and _task_by_form(analyses[0]) is by_form
+
+
+@pytest.mark.parametrize(("sentence", "by_form"), [
+    ("Các sở, ngành phải hoàn thiện hồ sơ thủ tục đầu tư các dự án khu dân cư.", True),
+    ("Ủy ban nhân dân các xã, phường có trách nhiệm hướng dẫn nhân dân phân loại rác tại nguồn.", True),
+    ("Các địa phương cũng phải bố trí đủ vốn đối ứng cho các dự án y tế cơ sở.", True),
+    ("Giám đốc Sở Tài chính chịu trách nhiệm về tính chính xác của số liệu quyết toán.", True),
+    ("Nhiều địa phương phải tạm dừng thi công vì mưa lớn kéo dài.", False),  # no unit named as subject
+    ("Sở Xây dựng đã phải điều chỉnh quy hoạch hai lần trong năm.", False),  # "đã" between: a report
+    ("Để bảo đảm tiến độ, các sở, ngành phải tập trung nguồn lực.", False),  # the unit does not open it
+])  # own sentences
+def test_an_obligation_on_the_unit_opening_a_sentence_is_a_task_by_form(sentence: str, by_form: bool) -> None:
+    from extractors.metadata import read_metadata
+    from extractors.pipeline import _task_by_form, analyze_document
+
+    text = f"ỦY BAN NHÂN DÂN TỈNH AN HÒA\nAn Hòa, ngày 20 tháng 8 năm 2026\n{sentence}\n"
+    analyses = [a for a in analyze_document(text, read_metadata(text)) if sentence[:30] in a.body]
+    assert len(analyses) == 1 and _task_by_form(analyses[0]) is by_form
