@@ -50,6 +50,10 @@ REPORTS = [
      "own: a pledge by an attendee (ANNOTATION §1)"),
     ("Phát biểu khai mạc hội nghị, Giám đốc Sở đề nghị các đại biểu tập trung thảo luận, góp ý.",
      "own: what the chair asks of the meeting itself (ANNOTATION §1)"),
+    ("Bộ trưởng Bộ Giao thông vận tải chủ trì giao ban trực tuyến về tiến độ các dự án cao tốc.",
+     "own: a news headline naming who chaired the meeting ('giao' of 'giao ban' assigns nothing)"),
+    ("Sáng 12/3, Chủ tịch UBND tỉnh chủ trì buổi làm việc với các doanh nghiệp trong khu công nghiệp.",
+     "own: who chaired a working session"),
 ]
 
 

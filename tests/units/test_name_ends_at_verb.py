@@ -13,6 +13,11 @@ from extractors.units import find_units
     ("Phòng Tổng hợp chủ trì xây dựng báo cáo.", ["Phòng Tổng hợp"], "own"),
     ("Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo Lãnh đạo Sở.", ["Phòng Kế hoạch - Tổng hợp"], "own"),
     ("Công ty cổ phần dịch vụ tổng hợp Sài Gòn chủ trì.", ["Công ty cổ phần dịch vụ tổng hợp Sài Gòn"], "own"),
+    ("Cục Đường cao tốc chủ trì, phối hợp với các địa phương tháo gỡ vướng mắc về mỏ vật liệu.",
+     ["Cục Đường cao tốc", "các địa phương"], "own: a collective's qualifier ends at the task's verb"),
+    ("Đề nghị UBND các tỉnh Nghệ An, Hà Tĩnh quan tâm chỉ đạo giải phóng mặt bằng.",
+     ["UBND tỉnh Nghệ An", "UBND tỉnh Hà Tĩnh"], "own: an elliptical list ends at the verb"),
+    ("Các ban quản lý dự án huy động thêm nhân lực, thiết bị.", ["Các ban quản lý dự án"], "own"),
 ])
 def test_name_ends_at_verb(sentence: str, units: list[str], source: str) -> None:
     assert [u.text for u in find_units(sentence)] == units
