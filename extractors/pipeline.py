@@ -30,6 +30,7 @@ from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
 from extractors.obligations import obliges_its_subject
 from extractors.recaps import is_execution_clause, recaps_to_drop
+from extractors.record_fields import is_fact_field
 from extractors.resources import json_data
 from extractors.restatements import Said, restatements
 from extractors.role_groups import is_title_only
@@ -257,8 +258,12 @@ def score(analyses: list[Analysis], classifier: TaskClassifier | None) -> float:
     probs = classifier.probabilities([a.view for a in analyses if a.view is not None])
     for a, p in zip(analyses, probs):
         # A task by its form (a task-table row with its lead, a directive clause) is a task
-        # whatever the words: the learned model only decides how sure.
-        a.probability = max(p, classifier.threshold) if _task_by_form(a) else p
+        # whatever the words, and a fact of a record is none: the model only decides how sure.
+        if _task_by_form(a):
+            p = max(p, classifier.threshold)
+        elif is_fact_field(a.body):
+            p = min(p, classifier.threshold / 2)
+        a.probability = p
     return classifier.threshold
 
 

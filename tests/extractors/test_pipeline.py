@@ -209,3 +209,29 @@ def test_an_obligation_on_the_unit_opening_a_sentence_is_a_task_by_form(sentence
     text = f"ỦY BAN NHÂN DÂN TỈNH AN HÒA\nAn Hòa, ngày 20 tháng 8 năm 2026\n{sentence}\n"
     analyses = [a for a in analyze_document(text, read_metadata(text)) if sentence[:30] in a.body]
     assert len(analyses) == 1 and _task_by_form(analyses[0]) is by_form
+
+
+@pytest.mark.parametrize(("body", "fact"), [
+    ("Tiến độ thực hiện dự án: Hoàn thành đầu tư xây dựng trong quý II năm 2027.", True),
+    ("Ưu đãi, hỗ trợ đầu tư và điều kiện áp dụng: Thực hiện theo quy định của pháp luật.", True),
+    ("Tổng vốn đầu tư: 120.000.000.000 đồng.", True),
+    ("Thành phần: Lãnh đạo các phòng chuyên môn thuộc Sở.", True),
+    ("Sở Tài chính: Chủ trì thẩm định nguồn vốn, hoàn thành trước ngày 30/6/2026.", False),  # a unit's task
+    ("Tiến độ thực hiện dự án chậm so với kế hoạch, cần đẩy nhanh.", False),  # no colon: not a field
+])  # own sentences
+def test_a_fact_of_a_record_is_told_apart(body: str, fact: bool) -> None:
+    from extractors.record_fields import is_fact_field
+
+    assert is_fact_field(body) is fact
+
+
+def test_a_dated_fact_of_an_approved_project_is_not_a_task(run_extract) -> None:  # noqa: ANN001  own
+    text = ("ỦY BAN NHÂN DÂN TỈNH AN HÒA\nSố: 88/QĐ-UBND\nAn Hòa, ngày 3 tháng 3 năm 2026\n"
+            "QUYẾT ĐỊNH\nChấp thuận chủ trương đầu tư dự án Cụm công nghiệp Tân Phú\n"
+            "Điều 1. Chấp thuận chủ trương đầu tư dự án với các nội dung sau:\n"
+            "1. Tên dự án: Đầu tư xây dựng hạ tầng Cụm công nghiệp Tân Phú.\n"
+            "2. Tiến độ thực hiện dự án: Hoàn thành xây dựng và đưa vào hoạt động trong quý IV năm 2027.\n"
+            "Điều 2. Giao Sở Công Thương chủ trì theo dõi, giám sát việc thực hiện dự án; báo cáo "
+            "Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.\n")
+    tasks = run_extract(text).tasks
+    assert [t.lead_units for t in tasks] == [["Sở Công Thương"]]
