@@ -32,8 +32,30 @@ def is_recap(text: str) -> bool:
     flat = " ".join(text.split())
     if is_execution_clause(flat) or any(p.search(flat) for p in _patterns("patterns")):
         return True
-    short = len(flat) <= json_data("task_recaps.json")["closing_max_chars"]
-    return short and any(p.search(flat) for p in _patterns("closings"))
+    # "... nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có khó khăn ... báo cáo": a
+    # closing followed by its conditional escalation is a recap however long the two are
+    return all(_is_closing(sentence) for sentence in _sentences(flat))
+
+
+def _is_closing(sentence: str) -> bool:
+    short = len(sentence) <= json_data("task_recaps.json")["closing_max_chars"]
+    return short and any(p.search(sentence) for p in _patterns("closings"))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\w)")
+
+
+def _sentences(flat: str) -> list[str]:
+    """Split at a full stop followed by a capitalized word ("... thực hiện. Trong quá trình ...")."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(flat):
+        # not after a list marker alone ("11. Chủ tịch ..."): a sentence has words
+        if flat[m.end()].isupper() and " " in flat[start:m.start()]:
+            out.append(flat[start:m.start()])
+            start = m.end()
+    out.append(flat[start:])
+    return out
 
 
 def recaps_to_drop(texts: list[str]) -> set[int]:

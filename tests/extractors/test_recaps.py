@@ -24,6 +24,12 @@ from extractors.recaps import is_recap, recaps_to_drop
     ("(Có các Mẫu báo cáo số 01, 02 kèm theo)", True),  # points to what is attached
     ("1.2. Thực hiện chế độ báo cáo định kỳ " + "về sản lượng khai thác, trữ lượng còn lại của từng mỏ, " * 6
      + "nghiêm túc thực hiện.", False),  # a long item that ends one of its clauses so
+    ("9. Giám đốc Sở Công Thương yêu cầu Trưởng các phòng chuyên môn, Chi cục Quản lý thị trường và các "
+     "tổ chức, cá nhân kinh doanh xăng dầu trên địa bàn tỉnh nghiêm túc thực hiện. Trong quá trình thực hiện, "
+     "nếu có khó khăn, vướng mắc, các đơn vị kịp thời báo cáo Sở Công Thương (qua Phòng Quản lý thương mại) "
+     "để xem xét, hướng dẫn giải quyết theo thẩm quyền.", True),  # a closing and its escalation: long, still a recap
+    ("Sở Y tế kiểm tra an toàn thực phẩm tại các bếp ăn tập thể. Các đơn vị nghiêm túc thực hiện.",
+     False),  # a task before the closing sentence
 ])  # own sentences in the shape of the corpus's closings
 def test_is_recap(text: str, recap: bool) -> None:
     assert is_recap(text) is recap
