@@ -151,6 +151,8 @@ def read_metadata(text: str) -> Metadata:
     is_news = not dateline and not blank and not meta.number
     if meta.kind is None and is_news:
         meta.kind = "news"
+    if is_news:
+        meta.body_start = max(meta.body_start, _headline_end(text))
     year_hint = (meta.issue_date.year if meta.issue_date else _dateline_year(header, dateline)
                  or (int(blank.group(1)) if blank else None) or (_publication_year(header) if is_news else None))
     meta.meeting_date = _meeting_date(text, year_hint)
@@ -158,6 +160,20 @@ def read_metadata(text: str) -> Metadata:
     meta.recipients = find_recipients(text, meta.body_start)
     meta.upward = addressed_upward(meta.issuer, meta.recipients, meta.kind)
     return meta
+
+
+HEADLINE_MAX_CHARS = 200
+
+
+def _headline_end(text: str) -> int:
+    """Where a news item's headline ends (0 if it opens with none): a short first line with no
+    closing stop. A headline names what the article is about ("Phó Thủ tướng yêu cầu xử lý
+    nghiêm ..."); the directive itself is reported in the body, where it is the task."""
+    first = text.lstrip("\n")
+    line = first.split("\n", 1)[0].strip()
+    if not line or len(line) > HEADLINE_MAX_CHARS or line[-1] in ".!?:;" or "\n" not in first:
+        return 0
+    return len(text) - len(first) + first.index("\n")
 
 
 def _dateline_year(header: str, dateline: tuple[datetime.date | None, int, int] | None) -> int | None:

@@ -37,13 +37,23 @@ def locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
         if run > k:
             return run  # "khu vực số 2"
         while run < len(toks) and run - k < 4 and toks[run].word and (toks[run].cap or toks[run].text.isdigit()):
-            if head_at(g, toks, run) or g.stops.match(toks, run) or (toks[run].text.isdigit() and run > k):
+            if head_at(g, toks, run) or _stops_place(g, toks, run, k) or (toks[run].text.isdigit() and run > k):
                 break
             if run > k and toks[run].broken:
                 break  # a place name does not run over a line break or a table cell
             run += 1
         return run
     return k
+
+
+def _stops_place(g: Grammar, toks: Sequence[Token], run: int, k: int) -> bool:
+    """Tell whether a stop word ends a place name at `run`. Past the name's first syllable a
+    capitalized syllable that is also a verb ("xã Tân Lập", "phường Tân Lập") stays in the name;
+    a stop written capitalized in the data ("Ông", "Bà") still ends it."""
+    stop = g.stops.match(toks, run)
+    if stop is None:
+        return False
+    return run == k or toks[run].text == stop[1].split()[0]
 
 
 def _more_levels(g: Grammar, toks: Sequence[Token], k: int) -> int:
@@ -158,7 +168,7 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
     if hit and toks[j].cap == hit[1][0].isupper():  # "Bộ Tài chính" but not "bộ tài chính"; "các cơ quan Đảng"
         j, named = j + hit[0], True
     elif rule.of_unit and (sub := parse_unit(g, toks, j, nested=True)) is not None:
-        return Span(i, sub.j, rule.head)
+        return Span(i, _shared_office(g, toks, j, sub.j), rule.head)
     if not named:
         k = open_name(g, toks, j, rule.open)
         j, named = k, k > j
@@ -173,6 +183,19 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
     if named or k > j or rule.bare or (nested and rule.names):
         return Span(i, k, rule.head, names=rule.names if hit else None)
     return None
+
+
+def _shared_office(g: Grammar, toks: Sequence[Token], j: int, k: int) -> int:
+    """Extend an office's name over "và" to a second body of the same place: "Văn phòng HĐND và
+    UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh" are one office serving both bodies."""
+    if k + 1 >= len(toks) or toks[k].key != "và" or _has_place(g, toks, j, k):
+        return k
+    second = parse_unit(g, toks, k + 1, nested=True)
+    return second.j if second is not None and _has_place(g, toks, k + 1, second.j) else k
+
+
+def _has_place(g: Grammar, toks: Sequence[Token], a: int, b: int) -> bool:
+    return any(g.levels.match(toks, m) for m in range(a, b))
 
 
 def _plural_name(g: Grammar, toks: Sequence[Token], k: int, rule: HeadRule) -> bool:

@@ -54,6 +54,10 @@ REPORTS = [
      "own: a news headline naming who chaired the meeting ('giao' of 'giao ban' assigns nothing)"),
     ("Sáng 12/3, Chủ tịch UBND tỉnh chủ trì buổi làm việc với các doanh nghiệp trong khu công nghiệp.",
      "own: who chaired a working session"),
+    ("Đồng ý về chủ trương cho Trường Tiểu học An Phú sử dụng kinh phí tiết kiệm chi để sửa chữa phòng học.",
+     "own: an approval takes effect by itself (ANNOTATION §1)"),
+    ("Thống nhất chủ trương đầu tư xây dựng cầu Bình Minh bằng nguồn vốn đầu tư công, giao kế hoạch vốn năm 2026.",
+     "own: an approval, though 'giao' (allocate) appears in it"),
 ]
 
 

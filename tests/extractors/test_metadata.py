@@ -152,3 +152,15 @@ def test_news_date(text: str, date: datetime.date, source: str) -> None:
     meta = meta_of(text)
     assert meta.kind == "news"
     assert meta.date == date
+
+
+@pytest.mark.parametrize(("text", "body_starts_at"), [
+    ("Thủ tướng yêu cầu hoàn thành giải phóng mặt bằng trước 30/6\n\nSáng 5/4, Thủ tướng chủ trì cuộc họp.\n",
+     "\n\nSáng 5/4"),  # the headline is no candidate: its directive is reported in the body
+    ("Sáng 5/4, Thủ tướng chủ trì cuộc họp về cao tốc. Thủ tướng yêu cầu các bộ khẩn trương thực hiện.\n",
+     "Sáng 5/4"),  # no headline: a first sentence that closes with a full stop
+])  # own texts
+def test_a_news_headline_is_left_out_of_the_body(text: str, body_starts_at: str) -> None:
+    meta = meta_of(text)
+    assert meta.kind == "news"
+    assert text[meta.body_start:].startswith(body_starts_at)

@@ -30,6 +30,12 @@ from extractors.recaps import is_recap, recaps_to_drop
      "để xem xét, hướng dẫn giải quyết theo thẩm quyền.", True),  # a closing and its escalation: long, still a recap
     ("Sở Y tế kiểm tra an toàn thực phẩm tại các bếp ăn tập thể. Các đơn vị nghiêm túc thực hiện.",
      False),  # a task before the closing sentence
+    ("3. Các phòng, ban, đoàn thể huyện căn cứ chức năng, nhiệm vụ tổ chức triển khai thực hiện Kế hoạch này.",
+     True),  # an execution clause without "có trách nhiệm"
+    ("Giao Phòng Y tế chủ trì tổ chức thực hiện Kế hoạch này; định kỳ báo cáo Ủy ban nhân dân huyện trước "
+     "ngày 15/12 hằng năm.", False),  # the plan's lead, with a reporting duty of its own
+    ("Thanh tra huyện phối hợp kiểm tra, giám sát định kỳ trong quá trình triển khai thực hiện Kế hoạch này.",
+     False),  # the plan is when, not what: the task is to inspect
 ])  # own sentences in the shape of the corpus's closings
 def test_is_recap(text: str, recap: bool) -> None:
     assert is_recap(text) is recap

@@ -83,6 +83,19 @@ STOP_AT_VERBS = [
     ("6. Công ty Điện lực Lào Cai\nKhảo sát, xây dựng phương án cấp điện.", ["Công ty Điện lực Lào Cai"]),  # own: a label's line
 ]
 
+LOCAL_BODIES = [  # own sentences: commune- and district-level bodies and offices
+    ("Trạm Y tế xã Tân Lập giám sát chặt chẽ các ổ dịch.", ["Trạm Y tế xã Tân Lập"]),
+    ("Giao Bộ phận Tài chính - Kế toán rà soát các khoản chi.", ["Bộ phận Tài chính - Kế toán"]),
+    ("Bộ phận Một cửa xã tiếp nhận hồ sơ trực tuyến.", ["Bộ phận Một cửa xã"]),
+    ("Công chức Văn hóa - Xã hội chủ trì tuyên truyền.", ["Công chức Văn hóa - Xã hội"]),
+    ("Hạt Kiểm lâm huyện Bảo Yên tăng cường tuần tra.", ["Hạt Kiểm lâm huyện Bảo Yên"]),
+    ("Các trường chủ động tuyên truyền phòng bệnh.", ["Các trường"]),
+    ("Trong các trường hợp khẩn cấp, báo cáo ngay.", []),
+    ("Trạm bơm Yên Sở vận hành liên tục.", []),  # a pumping station, not a body
+    ("Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc.", ["Văn phòng HĐND và UBND huyện"]),
+    ("Văn phòng UBND tỉnh và Sở Tài chính phối hợp.", ["Văn phòng UBND tỉnh", "Sở Tài chính"]),
+]
+
 LEADERS = [  # a title is not part of the unit: the unit as named stands (ANNOTATION §3)
     ("Giám đốc Sở Công Thương chịu trách nhiệm.", ["Sở Công Thương"]),
     ("Chủ tịch Ủy ban nhân dân phường Cốc Lếu chỉ đạo.", ["Ủy ban nhân dân phường Cốc Lếu"]),
@@ -92,7 +105,7 @@ LEADERS = [  # a title is not part of the unit: the unit as named stands (ANNOTA
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    HEAD_TYPES + COLLECTIVES + NOT_UNITS + ELLIPTICAL + VA_INSIDE_NAMES + STOP_AT_VERBS + LEADERS,
+    HEAD_TYPES + COLLECTIVES + NOT_UNITS + ELLIPTICAL + VA_INSIDE_NAMES + STOP_AT_VERBS + LEADERS + LOCAL_BODIES,
 )
 def test_units_as_named(sentence: str, expected: list[str]) -> None:
     assert texts(sentence) == expected
