@@ -28,6 +28,7 @@ from extractors.deadlines import (
 from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
+from extractors.directive_lists import min_cues, under_directive_intro
 from extractors.obligations import obliges_its_subject
 from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.record_fields import is_fact_field
@@ -61,6 +62,7 @@ class Analysis:
     heading_text: str = ""
     subject: bool = False  # it opens with its own lead unit: "Sở Xây dựng chủ trì ..." (§2)
     obliged: bool = False  # and that unit "phải" / "có trách nhiệm" ... (extractors/obligations.py)
+    directed: bool = False  # an item under "... kết luận như sau:" (extractors/directive_lists.py)
 
 
 class _SpanAnalyzer:
@@ -143,7 +145,8 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         lead = list(meta.recipients)
         inherited.append("recipients")
     return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited,
-                    heading_text=heading, subject=subject, obliged=obliged)
+                    heading_text=heading, subject=subject, obliged=obliged,
+                    directed=under_directive_intro(text, cand))
 
 
 def _role_line_units(text: str, span: tuple[int, int], spans: _SpanAnalyzer) -> tuple[list[str], list[str]]:
@@ -275,6 +278,7 @@ DATED_OBLIGATION_CUES = 2.0
 
 def _task_by_form(a: Analysis) -> bool:
     return a.view is not None and (a.view.task_table_row or a.view.directive_clause or a.obliged or (
+        a.directed and rule_score(a.cues) >= min_cues()) or (
         a.view.has_deadline and a.view.n_lead > 0 and rule_score(a.cues) >= DATED_OBLIGATION_CUES))
 
 

@@ -235,3 +235,17 @@ def test_a_dated_fact_of_an_approved_project_is_not_a_task(run_extract) -> None:
             "Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.\n")
     tasks = run_extract(text).tasks
     assert [t.lead_units for t in tasks] == [["Sở Công Thương"]]
+
+
+CONCLUDED = ("ỦY BAN NHÂN DÂN TỈNH AN HÒA\nSố: 45/TB-UBND\nAn Hòa, ngày 10 tháng 5 năm 2025\nTHÔNG BÁO\n"
+             "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về phòng, chống dịch sốt xuất huyết\n"
+             "Sau khi nghe Sở Y tế báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"
+             "1. Tăng cường công tác giám sát dịch tễ, phát hiện sớm các ổ dịch.\n"
+             "2. Sở Y tế chủ trì, phối hợp với UBND các huyện tổ chức phun hóa chất diệt muỗi tại các ổ dịch, "
+             "hoàn thành trước ngày 30/5/2025.\n")
+
+
+def test_items_of_a_concluding_list_are_tasks_by_form(run_extract) -> None:  # noqa: ANN001  own document
+    tasks = run_extract(CONCLUDED).tasks
+    assert [t.text.split(".")[0] for t in tasks] == ["1", "2"]
+    assert [t.lead_units for t in tasks] == [[], ["Sở Y tế"]]  # the chair assigns; no unit is named in 1
