@@ -110,6 +110,7 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0) -> list[C
     intros = {id(n.intro) for n in nodes if n.intro is not None}
     closed = _closed_items(nodes)
     out, consumed = _flat_table_rows(text, nodes)
+    header: list[str | None] | None = None
     for node in nodes:
         if node.start < body_start or id(node) in consumed:
             continue
@@ -120,9 +121,13 @@ def find_candidates(text: str, nodes: list[Node], body_start: int = 0) -> list[C
         if is_heading(own_body):
             continue
         if TABLE_SEPARATOR in line and line.count(TABLE_SEPARATOR) >= 2:
-            if not _is_table_furniture(line):
-                out.append(_row_candidate(text, node))
-        elif node.marker and node.marker != "body":
+            if _is_table_furniture(line):
+                header = _header_kinds(line) or header
+            else:
+                out.append(_row_candidate(text, node, header))
+            continue
+        header = None  # a table's header names the columns of the rows right under it
+        if node.marker and node.marker != "body":
             if node.children and _is_topic_with_body(text, node, id(node) in closed):
                 # "2. Hoàn thiện thể chế ..." followed by its paragraphs: one item, one task (§2).
                 consumed.update(id(c) for c in node.children)
@@ -227,12 +232,27 @@ def _flat_table_rows(text: str, nodes: list[Node]) -> tuple[list[Candidate], set
     return rows, covered
 
 
-def _row_candidate(text: str, node: Node) -> Candidate:
-    """A table row: the widest cell is the task, the others give units and deadline."""
+def _row_candidate(text: str, node: Node, header: list[str | None] | None = None) -> Candidate:
+    """A table row: the task column's cell is the task (the widest cell when the table has no
+    header naming it), the others give units and deadline, by their columns where known."""
     line = text[node.start:node.end]
-    cells = [c.strip() for c in line.split("|")]
-    widest = max(range(len(cells)), key=lambda i: len(cells[i]))
-    offset = node.start + line.find(cells[widest])
-    others = [c for i, c in enumerate(cells) if i != widest and c]
-    return Candidate(offset, offset + len(cells[widest]), offset, "row", node.level,
-                     _inherit_chain(node, text), _heading_span(node), others)
+    cells = _cells(line)
+    kinds = header if header is not None and len(header) == len(cells) and "task" in header else None
+    task = kinds.index("task") if kinds else max(range(len(cells)), key=lambda i: len(cells[i]))
+    offset = node.start + line.find(cells[task])
+    others = [(c, k or "") for i, (c, k) in enumerate(zip(cells, kinds or [None] * len(cells))) if i != task and c]
+    return Candidate(offset, offset + len(cells[task]), offset, "row", node.level,
+                     _inherit_chain(node, text), _heading_span(node), [c for c, _ in others],
+                     cell_kinds=[k for _, k in others] if kinds else [])
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _header_kinds(line: str) -> list[str | None] | None:
+    """The column kinds of a header row ("TT | Nội dung | Chủ trì | ..."), None for a rule line."""
+    cells = _cells(line)
+    if all(set(c) <= set("-: ") for c in cells):
+        return None
+    return [column_kind(c) for c in cells]

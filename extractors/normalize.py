@@ -158,6 +158,9 @@ def _joins(current: str, following: str, wrapped: bool) -> bool:
     return wrapped and current[-1] not in _TERMINAL and not _is_heading(following)
 
 
+_PIPE_ROW_BARS = 2
+
+
 def join_lines(mapped: Mapped) -> Mapped:
     """Join hard-wrapped lines into paragraphs, one per line; collapse spaces; drop page numbers."""
     text, offsets = mapped
@@ -169,7 +172,10 @@ def join_lines(mapped: Mapped) -> Mapped:
         pos += len(line) + 1
     # A run of 3+ spaces inside a line is a column gap (the two-column header of an
     # official letter): such lines stay lines, or issuer and motto would run together.
-    columnar = [bool(_COLUMN_GAP.search(line.strip(" "))) for line, _, _ in raw_lines]
+    # So do the rows of a table written with "|" between its cells: a row wrapped into the
+    # next would run one task into the next row's number and units.
+    columnar = [bool(_COLUMN_GAP.search(line.strip(" "))) or line.count("|") >= _PIPE_ROW_BARS
+                for line, _, _ in raw_lines]
     lines = [(*_collapse_spaces(line, offs), before) for line, offs, before in raw_lines]
     wrapped = _is_wrapped([line for line, _, _ in lines])
     layout = _wrap_layout([line for line, _, _ in raw_lines]) if wrapped else None

@@ -249,3 +249,21 @@ def test_items_of_a_concluding_list_are_tasks_by_form(run_extract) -> None:  # n
     tasks = run_extract(CONCLUDED).tasks
     assert [t.text.split(".")[0] for t in tasks] == ["1", "2"]
     assert [t.lead_units for t in tasks] == [[], ["Sở Y tế"]]  # the chair assigns; no unit is named in 1
+
+
+PIPE_TABLE = ("ỦY BAN NHÂN DÂN HUYỆN AN PHÚ\nSố: 21/KH-UBND\nAn Phú, ngày 4 tháng 6 năm 2025\nKẾ HOẠCH\n"
+              "Phòng, chống dịch bệnh mùa mưa năm 2025\n"
+              "Ủy ban nhân dân huyện phân công nhiệm vụ như sau:\n"
+              "TT | Nội dung | Chủ trì | Phối hợp | Thời gian hoàn thành\n"
+              "1 | Phun hóa chất diệt muỗi | Trung tâm Y tế huyện | Đoàn Thanh niên, Hội Phụ nữ huyện | Tháng 9/2025\n"
+              "2 | Bố trí kinh phí | Phòng Tài chính - Kế hoạch | Trung tâm Y tế huyện | Trước 15/7/2025\n")
+
+
+def test_rows_of_a_pipe_table_are_read_by_its_header(run_extract) -> None:  # noqa: ANN001  own document
+    # the unit cells are wider than the task cells: the header, not the width, says which is the task;
+    # short hard-wrapped documents must not run the rows together either
+    tasks = run_extract(PIPE_TABLE).tasks
+    assert [(t.text, t.lead_units, t.support_units, t.deadline) for t in tasks] == [
+        ("Phun hóa chất diệt muỗi", ["Trung tâm Y tế huyện"], ["Đoàn Thanh niên", "Hội Phụ nữ huyện"], "2025-09-30"),
+        ("Bố trí kinh phí", ["Phòng Tài chính - Kế hoạch"], ["Trung tâm Y tế huyện"], "2025-07-15"),
+    ]
