@@ -87,6 +87,18 @@ def _words(phrases: list[str], variants: list[VariantRule]) -> str:
     return rf"(?<!\w)(?:{_alternation(phrases, variants)})(?!\w)"
 
 
+def _anchor_pattern(anchors: list[AnchorRule], self_names: list[str], variants: list[VariantRule]) -> re.Pattern[str]:
+    """What "kể từ ngày" may name to mean the document's own date.
+
+    Group `own` is the name the document gives itself ("(ký) Thông báo này"), tried first so the
+    whole phrase counts; otherwise an anchor from the data file ("ký", "kết thúc cuộc họp").
+    """
+    verbs = _alternation([a.phrase for a in anchors if a.before_name], variants)
+    names = _alternation(self_names, variants)
+    plain = _alternation([a.phrase for a in anchors], variants)
+    return re.compile(rf"(?P<own>(?:(?:{verbs})\s+)?(?:{names})\s+này)(?!\w)|(?:{plain})(?!\w)", re.I)
+
+
 @cache
 def grammar() -> Grammar:
     """Compile the data files once per process."""
@@ -109,7 +121,7 @@ def grammar() -> Grammar:
         recurrence_after=re.compile(rf"[\s,]*(?:của\s+)?(?P<rec>{rec_alt})(?!\w)", re.I),
         recurrence_any=re.compile(rf"(?<!\w)(?:{rec_alt})(?!\w)", re.I),
         recurrences={canon(r.phrase): r for r in recs},
-        anchors=re.compile(rf"(?:{_alternation([a.phrase for a in anchors], variants)})(?!\w)", re.I),
+        anchors=_anchor_pattern(anchors, [n.phrase for n in load_rules("deadline_self_names.jsonl")], variants),
         anchor_rules={canon(a.phrase): a for a in anchors},
         urgency=tuple((u, re.compile(rf"(?<!\w){phrase_pattern(u.phrase, variants)}(?!\w)", re.I))
                       for u in load_rules("deadline_urgency.jsonl")),

@@ -124,6 +124,11 @@ def _resolve_period(found: Found, ref: datetime.date | None) -> Resolved:
     elif kind == "half":
         half = int(_word(found, "which"))
         end = lambda y: dates.end_of_half(y, half)
+    elif kind == "months_of_year":
+        months = _months_of_year(found)
+        if months is None:
+            return None, None, False
+        end = lambda y: dates.end_of_month(y, months)
     elif kind == "y":
         return dates.end_of_year(year) if year else None, None, True
     else:
@@ -131,6 +136,15 @@ def _resolve_period(found: Found, ref: datetime.date | None) -> Resolved:
     if year:
         return end(year), rule, True
     return (dates.period_end_on_or_after(ref, end) if ref else None), rule, True
+
+
+def _months_of_year(found: Found) -> int | None:
+    """The last month of "N tháng đầu năm" (N) or "N tháng cuối năm" (12); None for no real count."""
+    if int(_word(found, "which")) == 2:
+        return 12
+    count = found.match["n"]
+    months = int(count) if count.isdigit() else int(_word(found, "n"))
+    return months if 1 <= months <= 12 else None
 
 
 def _resolve_relative_period(found: Found, ref: datetime.date | None) -> datetime.date | None:
@@ -161,14 +175,26 @@ def count_from(text: str, pos: int, ref: datetime.date | None,
     stated = dates.match_vn_date(text, lead.end())
     if stated:
         return stated[0], stated[1], stated[0] is not None
-    g = grammar()
-    anchor = g.anchors.match(text, lead.end())
-    if anchor and (not g.anchor_rules[g.canon(anchor[0])].must_end or _ANCHOR_END.match(text, anchor.end())):
-        return ref, anchor.end(), True
+    # An entry into force the document dates ("kể từ ngày Thông tư này có hiệu lực") comes
+    # before "Thông tư này" as the document's own name: the two dates differ.
     event = event_start(text, lead.end(), events) if events else None
     if event:
         return event[0], event[1], True  # "kể từ ngày Luật có hiệu lực", the date stated elsewhere
+    anchor_end = _own_date_anchor(text, lead.end())
+    if anchor_end is not None:
+        return ref, anchor_end, True
     return None, pos, False  # counted from an event whose date the text does not give
+
+
+def _own_date_anchor(text: str, pos: int) -> int | None:
+    """Return where "ký / ký Thông báo này / kết thúc cuộc họp" at `pos` ends, if it names the document's own date."""
+    g = grammar()
+    anchor = g.anchors.match(text, pos)
+    if anchor is None:
+        return None
+    if anchor["own"] or not g.anchor_rules[g.canon(anchor[0])].must_end or _ANCHOR_END.match(text, anchor.end()):
+        return anchor.end()
+    return None  # "ký hợp đồng": another event
 
 
 def _resolve_relative(found: Found, text: str, ref: datetime.date | None,

@@ -61,6 +61,7 @@ class AnchorRule:
 
     phrase: str
     must_end: bool = False  # "ký" alone or before "và": the document; "ký hợp đồng" is another event
+    before_name: bool = False  # may precede the name the document gives itself: "ký Thông báo này"
     note: str = ""
 
 
@@ -79,6 +80,7 @@ class UrgencyRule:
     phrase: str
     not_after: str | None = None
     not_before: str | None = None
+    continuous: bool = False  # the work never ends ("thường xuyên"): it takes no deadline from its list intro
     note: str = ""
 
 
@@ -97,6 +99,9 @@ class BlockerRule:
     kind: str  # "forecast" (dự kiến), "as_of" (số liệu tính đến hết ngày ...)
     cues: tuple[str, ...] | None = None  # the cues it blocks; None: every cue
     window: int = 40  # how many characters before the cue the phrase may stand
+    after: str | None = None  # a regex the words before the phrase must end with (a cited document's number)
+    breaks: str = ".;:\n"  # characters that end the phrase's reach (a cited title ends at its comma)
+    through_cues: bool = False  # reaches past other cues: a cited title blocks whatever it says
     note: str = ""
 
 
@@ -116,7 +121,7 @@ DATA_FILES: dict[str, type] = {
     "deadline_anchors.jsonl": AnchorRule, "deadline_recurrence.jsonl": RecurrenceRule,
     "deadline_urgency.jsonl": UrgencyRule, "deadline_variants.jsonl": VariantRule,
     "deadline_blockers.jsonl": BlockerRule, "deadline_noun_frames.jsonl": NounFrameRule,
-    "deadline_events.jsonl": PhraseRule,
+    "deadline_events.jsonl": PhraseRule, "deadline_self_names.jsonl": PhraseRule,
 }
 
 

@@ -18,13 +18,13 @@ from extractors.deadline_grammar import grammar
 from extractors.deadline_mention import DeadlineMention
 from extractors.deadline_recurrence import recurrence_mentions
 from extractors.deadline_resolution import AFTER_COUNT, Found, resolve
-from extractors.deadline_rules import CueRule
+from extractors.deadline_rules import BlockerRule, CueRule
 from extractors.deadline_urgency import urgency_mentions
 
 _CUE_WINDOW = 60  # a cue and its fillers sit within this many characters before the date
 RANGE_LINK = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s*)?", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<!\w)từ\s+(?:ngày\s*)?$", re.IGNORECASE)
-_BLOCKER_BREAK = re.compile(r"[.;:\n]")
+_AFTER_WINDOW = 200  # how far back a blocker's required words (a cited document's number) may start
 _LABEL_TAIL = re.compile(r"[^.;:\n]{0,40}:")  # "Thời hạn nộp báo cáo:" — a label's words up to its colon
 
 
@@ -81,18 +81,28 @@ def _cue_governs(rule: CueRule, found: Found, text: str) -> bool:
 
 
 def _blocked(text: str, cue: str, cue_start: int, cue_end: int) -> bool:
-    """Tell whether a blocker ("dự kiến", "cập nhật đến hết ngày") stands just before the cue,
-    with no clause break and no other cue between them."""
+    """Tell whether a blocker ("dự kiến", "cập nhật đến hết ngày", a cited title's "về việc")
+    stands just before the cue and reaches it."""
     g = grammar()
     for rule, pattern, cues in g.blockers:
         if cues is not None and cue not in cues:
             continue
         window_start = max(0, cue_start - rule.window)
         for match in pattern.finditer(text, window_start, cue_end):
-            between = (match.end(), cue_start)
-            if match.end() <= cue_end and not _BLOCKER_BREAK.search(text, *between) and not g.cues.search(text, *between):
-                return True  # "dự kiến hoàn thành trong quý II": the completion cue between still governs
+            if match.end() <= cue_end and _reaches(text, rule, match, cue_start):
+                return True
     return False
+
+
+def _reaches(text: str, rule: BlockerRule, match: re.Match[str], cue_start: int) -> bool:
+    """Whether a blocker phrase governs the cue at `cue_start`: no clause break between them, no
+    other cue either unless the rule reaches through cues, and the words before it as required."""
+    between = text[match.end():cue_start]
+    if any(char in between for char in rule.breaks):
+        return False
+    if not rule.through_cues and grammar().cues.search(text, match.end(), cue_start):
+        return False  # "dự kiến hoàn thành trong quý II": the completion cue between still governs
+    return not rule.after or bool(re.search(rule.after, text[max(0, match.start() - _AFTER_WINDOW):match.start()], re.I))
 
 
 def _range_link(text: str, prev: Found | None, start: int) -> int | None:

@@ -23,3 +23,15 @@ def urgency_mentions(text: str, taken: list[DeadlineMention]) -> Iterator[Deadli
                 continue
             if is_free(taken, match.start(), match.end()):
                 yield DeadlineMention(match.start(), match.end(), match[0], None, "urgency", None, rule.phrase)
+
+
+def is_continuous(text: str) -> bool:
+    """Tell whether a task's own text says its work never ends ("thời gian thực hiện: thường xuyên").
+
+    Such a task has no due date, so it must not inherit its list intro's deadline the way a
+    task that only says "khẩn trương" does (ANNOTATION §4; NOTES 1.6: "thường xuyên" is no period).
+    The words and the contexts where they mean something else ("chi thường xuyên") are the
+    `continuous` rules of `deadline_urgency.jsonl`.
+    """
+    continuous = {rule.phrase for rule, _ in grammar().urgency if rule.continuous}
+    return any(m.cue in continuous for m in urgency_mentions(text, []))

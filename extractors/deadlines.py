@@ -20,9 +20,10 @@ from extractors.deadline_grammar import grammar
 from extractors.deadline_mention import DeadlineMention
 from extractors.deadline_rules import DATA_FILES, GRANULARITIES, load_rules, rule_from_dict
 from extractors.deadline_scan import scan
+from extractors.deadline_urgency import is_continuous
 
 __all__ = ["DATA_FILES", "GRANULARITIES", "DeadlineMention", "EventDates", "choose_deadline", "find_deadlines",
-           "grammar", "load_rules", "parse_deadline_value", "rule_from_dict", "stated_event_dates"]
+           "grammar", "is_continuous", "load_rules", "parse_deadline_value", "rule_from_dict", "stated_event_dates"]
 
 
 def find_deadlines(text: str, doc_date: datetime.date | None,

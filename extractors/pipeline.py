@@ -9,6 +9,7 @@ components.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -23,6 +24,7 @@ from extractors.deadlines import (
     DeadlineMention,
     choose_deadline,
     find_deadlines,
+    is_continuous,
     parse_deadline_value,
 )
 from extractors.metadata import Metadata, read_metadata
@@ -118,6 +120,8 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         own = own or next((d for d in (parse_deadline_value(text[s:e], spans.doc_date) for s, e in cand.inherit)
                            if d is not None and d.date is not None), None)
     deadline, assigner, inherited = own, roles.assigner, []
+    # "thời gian thực hiện: thường xuyên": continuous work has no deadline to inherit either
+    continuous = own is None and is_continuous(text[cand.start:cand.end])
     subject = _has_subject(roles, cand, text)
     obliged = subject and obliges_its_subject(text, cand, roles.lead, OBLIGATION_WINDOW)
     if cand.role_line and not subject:
@@ -139,7 +143,7 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
         elif inherited and not support and up.support:
             support = [u.text for u in up.support]  # the lead came from a label; the intro still names who supports
         assigner = assigner or up.assigner
-        if deadline is None:
+        if deadline is None and not continuous:
             deadline = spans.deadline(s, e)
     if not lead and meta.recipients and meta.kind in ("letter", None):
         lead = list(meta.recipients)
@@ -193,7 +197,14 @@ def _has_subject(roles: Roles, cand: Candidate, text: str) -> bool:
     if any(u.start <= offset + SUBJECT_WINDOW for u in roles.lead):
         return True
     first = min((u.start for u in roles.lead), default=None)
-    return first is not None and is_title_only(text[cand.body_start:cand.start + first])
+    if first is None:
+        return False
+    opening = text[cand.body_start:cand.start + first]
+    return is_title_only(opening) or _ELLIPTICAL_OPENER.match(opening) is not None
+
+
+# "Các Vụ: Kế hoạch - Tài chính, Pháp chế phối hợp ...": a list of names under one head opens the item
+_ELLIPTICAL_OPENER = re.compile(r"^\s*các\s+\w+(?:\s+\w+)?\s*:\s*$", re.IGNORECASE)
 
 
 def _view(a: Analysis, n_chars: int) -> CandidateView:

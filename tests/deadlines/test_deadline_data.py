@@ -47,7 +47,8 @@ def test_forms_name_known_resolvers_and_granularities() -> None:
         assert form.granularity in deadlines.GRANULARITIES
         assert form.resolve in {"dmy", "dm", "day_of_month", "my", "m", "qy", "q", "half", "y",
                                 "month_rel", "quarter_rel", "year_rel", "relative",
-                                "quarter_month_day", "day_next_month", "dm_rel", "week_rel", "weekday"}
+                                "quarter_month_day", "day_next_month", "dm_rel", "week_rel", "weekday",
+                                "months_of_year"}
 
 
 def test_recurrence_rules_are_rfc5545() -> None:
@@ -72,6 +73,20 @@ def test_urgency_exceptions_compile() -> None:
         for pattern in (rule.not_after, rule.not_before):
             if pattern:
                 re.compile(pattern)
+
+
+def test_blocker_rules_compile_and_keep_a_clause_end() -> None:
+    for rule in deadlines.load_rules("deadline_blockers.jsonl"):
+        if rule.after:
+            re.compile(rule.after)
+        assert rule.breaks and rule.window > 0, rule.phrase  # a blocker with no end would reach the whole text
+
+
+def test_self_names_are_capitalized_document_kinds() -> None:
+    anchors = {a.phrase.casefold() for a in deadlines.load_rules("deadline_anchors.jsonl")}
+    for rule in deadlines.load_rules("deadline_self_names.jsonl"):
+        assert rule.phrase[:1].isupper() and not rule.phrase.casefold().endswith("này"), rule.phrase
+        assert f"{rule.phrase} này".casefold() not in anchors  # built from the name, not listed twice
 
 
 def test_grammar_compiles() -> None:

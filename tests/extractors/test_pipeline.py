@@ -143,6 +143,7 @@ def test_a_label_naming_a_non_state_party_leads_its_items(run_extract) -> None: 
 @pytest.mark.parametrize(("body", "subject"), [
     ("Sở Y tế kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", True),
     ("Giám đốc Sở Y tế chỉ đạo kiểm tra an toàn thực phẩm.", True),  # a title heads the subject
+    ("Các Sở: Tài chính, Xây dựng phối hợp với Kho bạc Nhà nước rà soát hồ sơ.", True),  # names under one head
     ("Kiểm tra an toàn thực phẩm, giao Sở Y tế chủ trì.", False),  # the unit comes later
     ("Tổ chức tập huấn cho cán bộ y tế cơ sở.", False),  # no unit at all
 ])  # own sentences
@@ -267,3 +268,11 @@ def test_rows_of_a_pipe_table_are_read_by_its_header(run_extract) -> None:  # no
         ("Phun hóa chất diệt muỗi", ["Trung tâm Y tế huyện"], ["Đoàn Thanh niên", "Hội Phụ nữ huyện"], "2025-09-30"),
         ("Bố trí kinh phí", ["Phòng Tài chính - Kế hoạch"], ["Trung tâm Y tế huyện"], "2025-07-15"),
     ]
+
+
+def test_continuous_work_inherits_no_deadline(run_extract) -> None:  # noqa: ANN001  own document
+    text = ("ỦY BAN NHÂN DÂN HUYỆN AN PHÚ\nSố: 30/UBND-VX\nAn Phú, ngày 2 tháng 6 năm 2025\n"
+            "Ủy ban nhân dân huyện yêu cầu các đơn vị hoàn thành các nhiệm vụ sau trước ngày 30/6/2025:\n"
+            "1. Phòng Y tế rà soát danh sách các ổ dịch cũ.\n"
+            "2. Trung tâm Y tế huyện tuyên truyền phòng bệnh trên loa truyền thanh; thời gian thực hiện: thường xuyên.\n")
+    assert [t.deadline for t in run_extract(text).tasks] == ["2025-06-30", None]
