@@ -16,7 +16,21 @@ def _labels() -> tuple[str, ...]:
     return tuple(label.lower() for label in json_data("structure_record_labels.json")["labels"])
 
 
+@cache
+def _person_labels() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = json_data("structure_record_labels.json")
+    return tuple(data["person_labels"]), tuple(f"{w} " for w in data["person_words"])
+
+
 def is_fact_field(body: str) -> bool:
-    """Tell whether `body` is "Label: value" with a label that names a fact of a record."""
+    """Tell whether `body` is "Label: value" with a label that names a fact of a record, or a
+    role a person fills ("Chủ trì: Đồng chí ...")."""
     m = _LABEL.match(body.lstrip())
-    return m is not None and m.group(1).lower().startswith(_labels())
+    if m is None:
+        return False
+    label = m.group(1).lower().strip()
+    if label.startswith(_labels()):
+        return True
+    labels, persons = _person_labels()
+    value = body.lstrip()[m.end(1):].lstrip(" :").lower()
+    return label in labels and value.startswith(persons)

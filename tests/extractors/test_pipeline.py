@@ -217,6 +217,8 @@ def test_an_obligation_on_the_unit_opening_a_sentence_is_a_task_by_form(sentence
     ("Ưu đãi, hỗ trợ đầu tư và điều kiện áp dụng: Thực hiện theo quy định của pháp luật.", True),
     ("Tổng vốn đầu tư: 120.000.000.000 đồng.", True),
     ("Thành phần: Lãnh đạo các phòng chuyên môn thuộc Sở.", True),
+    ("Chủ trì: Đồng chí Trần Văn Nam - Phó Chủ tịch Ủy ban nhân dân huyện.", True),  # who chairs a meeting
+    ("Chủ trì: Phòng Tài chính - Kế hoạch; phối hợp: Kho bạc Nhà nước huyện.", False),  # a unit leads a task
     ("Sở Tài chính: Chủ trì thẩm định nguồn vốn, hoàn thành trước ngày 30/6/2026.", False),  # a unit's task
     ("Tiến độ thực hiện dự án chậm so với kế hoạch, cần đẩy nhanh.", False),  # no colon: not a field
 ])  # own sentences

@@ -37,6 +37,8 @@ SUBJECT_OF_ITEM = [
 ]
 
 MENTIONED_NOT_LEAD = [
+    ("Phòng Nội vụ chủ trì, tham mưu UBND huyện văn bản đề nghị Sở Nội vụ bổ sung biên chế.",
+     ["Phòng Nội vụ"], []),  # own: the unit a drafted letter will ask is no lead of this task
     ("Rà soát theo Quyết định của Ủy ban nhân dân tỉnh.", [], []),
     ("Tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2026.", [], []),
     ("Giao Sở Tài chính tham mưu cho UBND tỉnh bố trí vốn.", ["Sở Tài chính"], []),
