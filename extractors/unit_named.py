@@ -130,10 +130,31 @@ def _joins_name(g: Grammar, toks: Sequence[Token], k: int) -> bool:
         return toks[nxt].cap and not _document_at(g, toks, nxt)
     if toks[k].text != ",":
         return False
+    if _listed_in_name(g, toks, nxt):
+        return True
     m = nxt
     while m < nxt + 3 and m < len(toks) and toks[m].word and not toks[m].cap and not _ends_name(g, toks, m):
         m += 1
     return m > nxt and m < len(toks) and bool(g.levels.match(toks, m)) and toks[m].cap
+
+
+def _listed_in_name(g: Grammar, toks: Sequence[Token], m: int) -> bool:
+    """Tell whether ", Thương mại và Du lịch" goes on a name ("Trung tâm Xúc tiến đầu tư, Thương mại
+    và Du lịch tỉnh"): capitalized words, "và" and a capitalized word, none of them a head or place.
+    A list of units names a head in each ("Trung tâm Y tế, Hội Chữ thập đỏ và ...")."""
+    if m >= len(toks) or not toks[m].cap:
+        return False
+    end = m
+    while (end < len(toks) and end - m < 4 and toks[end].word and toks[end].key != "và"
+           and not _names_elsewhere(g, toks, end) and (toks[end].cap or not g.stops.match(toks, end))):
+        end += 1
+    after = end + 1
+    return (end > m and after < len(toks) and toks[end].key == "và" and toks[after].word and toks[after].cap
+            and not _names_elsewhere(g, toks, after))
+
+
+def _names_elsewhere(g: Grammar, toks: Sequence[Token], k: int) -> bool:
+    return bool(head_at(g, toks, k) or g.levels.match(toks, k) or g.places.match(toks, k) or g.bodies.match(toks, k))
 
 
 def _document_at(g: Grammar, toks: Sequence[Token], k: int) -> bool:

@@ -94,6 +94,11 @@ LOCAL_BODIES = [  # own sentences: commune- and district-level bodies and office
     ("Trạm bơm Yên Sở vận hành liên tục.", []),  # a pumping station, not a body
     ("Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc.", ["Văn phòng HĐND và UBND huyện"]),
     ("Văn phòng UBND tỉnh và Sở Tài chính phối hợp.", ["Văn phòng UBND tỉnh", "Sở Tài chính"]),
+    ("Trung tâm Xúc tiến đầu tư, Thương mại và Du lịch tỉnh giới thiệu dự án.",
+     ["Trung tâm Xúc tiến đầu tư, Thương mại và Du lịch tỉnh"]),  # ", X và Y" inside one name
+    ("Phòng Kinh tế, Hạ tầng và Đô thị phối hợp.", ["Phòng Kinh tế, Hạ tầng và Đô thị"]),
+    ("Trung tâm Y tế, Hội Chữ thập đỏ và Đoàn Thanh niên phối hợp.",
+     ["Trung tâm Y tế", "Hội Chữ thập đỏ", "Đoàn Thanh niên"]),  # each with its head: a list
 ]
 
 LEADERS = [  # a title is not part of the unit: the unit as named stands (ANNOTATION §3)
