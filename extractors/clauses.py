@@ -80,7 +80,9 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
         return [cand]
     parts, begin, body = [], cand.start, cand.body_start
     for cut_start, cut_end in cuts:
-        parts.append(replace(cand, start=begin, end=cut_start + 1, body_start=body))
+        # a split at ";" leaves the ";" out of both parts (NOTES 1.8); a sentence keeps its stop
+        end = cut_start if text[cut_start] == ";" else cut_start + 1
+        parts.append(replace(cand, start=begin, end=end, body_start=body))
         begin = body = cut_end
     parts.append(replace(cand, start=begin, end=cand.end, body_start=body))
     return parts

@@ -65,9 +65,10 @@ def test_title_item_with_paragraphs_is_one_candidate() -> None:  # own: ANNOTATI
 
 SPLITS = [
     ("Giao Sở Xây dựng rà soát quy hoạch; Sở Tài chính bố trí kinh phí thực hiện.",
-     ["Giao Sở Xây dựng rà soát quy hoạch;", "Sở Tài chính bố trí kinh phí thực hiện."], "own: new subject"),
+     ["Giao Sở Xây dựng rà soát quy hoạch", "Sở Tài chính bố trí kinh phí thực hiện."],
+     "own: new subject; the ';' is in neither part (NOTES 1.8)"),
     ("Giao Sở Xây dựng rà soát quy hoạch; đồng thời, Sở Tài chính bố trí kinh phí.",
-     ["Giao Sở Xây dựng rà soát quy hoạch;", "Sở Tài chính bố trí kinh phí."], "own: 'đồng thời,' before the subject"),
+     ["Giao Sở Xây dựng rà soát quy hoạch", "Sở Tài chính bố trí kinh phí."], "own: 'đồng thời,' before the subject"),
     ("Giao Sở Xây dựng rà soát quy hoạch; báo cáo kết quả trước ngày 30/6/2026.",
      ["Giao Sở Xây dựng rà soát quy hoạch; báo cáo kết quả trước ngày 30/6/2026."], "own: same subject, no split"),
     ("Sở Công Thương kiểm tra an toàn; tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
@@ -83,7 +84,7 @@ SPLITS = [
      "own: subjects of one predicate listed with ';'"),
     ("Ủy ban nhân dân các xã có trách nhiệm kiểm tra vệ sinh môi trường; Thủ trưởng các cơ quan, đơn vị "
      "chỉ đạo cán bộ tham gia.",
-     ["Ủy ban nhân dân các xã có trách nhiệm kiểm tra vệ sinh môi trường;",
+     ["Ủy ban nhân dân các xã có trách nhiệm kiểm tra vệ sinh môi trường",
       "Thủ trưởng các cơ quan, đơn vị chỉ đạo cán bộ tham gia."], "own: a title heading the new subject"),
     ("1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ.",
      ["1. Sở Xây dựng rà soát quy hoạch chung. Ủy ban nhân dân tỉnh yêu cầu các đơn vị phối hợp chặt chẽ."],
