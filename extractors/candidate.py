@@ -21,3 +21,4 @@ class Candidate:
     role_line: tuple[int, int] | None = None  # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y" for its section
     cell_kinds: list[str] = field(default_factory=list)  # column of each cell ("lead", ...) where known
     directive: bool = False  # a directive by its form: "..., vì vậy, cần ..." or a report's dated plan clause
+    continued: bool = False  # a later clause of "Giao Sở A làm X; Sở B làm Y": assigned like the first

@@ -38,12 +38,33 @@ def directive_clause(text: str, cand: Candidate) -> Candidate:
     return replace(cand, start=m.end(), body_start=m.end(), directive=True) if m else cand
 
 
+@cache
+def _verbs(key: str) -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(json_data("structure_clause_openers.json")[key],
+                                                  key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
+
+
 def _opens_with_unit(clause: str) -> bool:
-    """Tell whether a clause opens with a unit, or a title heading one ("Thủ trưởng các cơ quan ...")."""
+    """Tell whether a clause opens with a unit, a title heading one ("Thủ trưởng các cơ quan ..."),
+    or a verb assigning work to one ("giao Sở Xây dựng thẩm định ...")."""
     units = find_units(clause)
     if not units:
         return False
-    return units[0].start <= SUBJECT_REACH or is_title_only(clause[:units[0].start])
+    opening = clause[:units[0].start]
+    return (units[0].start <= SUBJECT_REACH or is_title_only(opening)
+            or _verbs("splitting").fullmatch(opening.strip()) is not None)
+
+
+def _assigns(clause: str) -> bool:
+    """Tell whether a clause opens by assigning ("Giao Sở A ...", "UBND tỉnh yêu cầu Sở A ...")."""
+    reach = json_data("structure_clause_openers.json")["reach"]
+    return _verbs("assigning").search(clause, 0, reach) is not None
+
+
+def _open_quote(before: str) -> bool:
+    """Tell whether a quotation opened before this point is still open (a cited text's own ';')."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _ends_with_unit(segment: str) -> bool:
@@ -61,8 +82,9 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
     for m in _CLAUSE_BREAK.finditer(text, cand.body_start, cand.end):
         before = text[cuts[-1][1] if cuts else cand.body_start:m.start()]
         # "Chánh Văn phòng UBND tỉnh; Giám đốc các sở ...; ... chịu trách nhiệm": subjects of one predicate
+        quoted = _open_quote(text[cand.body_start:m.start()])
         if _opens_with_unit(text[m.end():min(cand.end, m.end() + 120)]) and not names_unit(before) \
-                and not _ends_with_unit(before):
+                and not _ends_with_unit(before) and not quoted:
             cuts.append((m.start(), m.end()))
     spans = sentences(text, cand.body_start, cand.end)
     for (_, previous_end), (begin, end) in zip(spans, spans[1:]):
@@ -79,12 +101,16 @@ def split_by_subject(text: str, cand: Candidate) -> list[Candidate]:
     if not cuts:
         return [cand]
     parts, begin, body = [], cand.start, cand.body_start
+    assigned = _assigns(text[cand.body_start:cuts[0][0]])
+    continued = False
     for cut_start, cut_end in cuts:
         # a split at ";" leaves the ";" out of both parts (NOTES 1.8); a sentence keeps its stop
-        end = cut_start if text[cut_start] == ";" else cut_start + 1
-        parts.append(replace(cand, start=begin, end=end, body_start=body))
+        semicolon = text[cut_start] == ";"
+        parts.append(replace(cand, start=begin, end=cut_start if semicolon else cut_start + 1,
+                             body_start=body, continued=continued))
         begin = body = cut_end
-    parts.append(replace(cand, start=begin, end=cand.end, body_start=body))
+        continued = assigned and semicolon
+    parts.append(replace(cand, start=begin, end=cand.end, body_start=body, continued=continued))
     return parts
 
 

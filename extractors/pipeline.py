@@ -289,6 +289,7 @@ DATED_OBLIGATION_CUES = 2.0
 
 def _task_by_form(a: Analysis) -> bool:
     return a.view is not None and (a.view.task_table_row or a.view.directive_clause or a.obliged or (
+        a.candidate.continued and a.subject) or (
         a.directed and rule_score(a.cues) >= min_cues()) or (
         a.view.has_deadline and a.view.n_lead > 0 and rule_score(a.cues) >= DATED_OBLIGATION_CUES))
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.candidate import Candidate
 from extractors.candidates import find_candidates
+from extractors.clauses import split_by_subject
 from extractors.structure import parse
 
 
@@ -221,3 +223,24 @@ def test_a_page_footnote_does_not_lengthen_the_item_above_it() -> None:  # own, 
 def test_a_number_opening_a_line_is_no_footnote_without_a_reference() -> None:  # own
     text = "Sở đề nghị các đơn vị thực hiện:\n- Lập hồ sơ đóng cửa mỏ trên diện tích 200 m2.\n2 Sở Xây dựng kiểm tra."
     assert "2 Sở Xây dựng kiểm tra." in " ".join(texts(text))
+
+
+@pytest.mark.parametrize(("text", "parts", "continued"), [
+    ("Đồng ý về chủ trương điều chỉnh dự án; giao Sở Xây dựng thẩm định hồ sơ thiết kế điều chỉnh.",
+     ["Đồng ý về chủ trương điều chỉnh dự án", "giao Sở Xây dựng thẩm định hồ sơ thiết kế điều chỉnh."],
+     [False, False]),  # an approval, then an assignment of its own
+    ("Giao Sở Xây dựng rà soát hồ sơ trước ngày 30/11/2025; giao Sở Tài chính bố trí vốn trong tháng 12/2025.",
+     ["Giao Sở Xây dựng rà soát hồ sơ trước ngày 30/11/2025", "giao Sở Tài chính bố trí vốn trong tháng 12/2025."],
+     [False, True]),
+    ("Giao Sở Xây dựng rà soát hồ sơ; Sở Tài chính thẩm định, bố trí vốn.",
+     ["Giao Sở Xây dựng rà soát hồ sơ", "Sở Tài chính thẩm định, bố trí vốn."],
+     [False, True]),  # the second unit is assigned by the same "Giao"
+    ('Căn cứ Luật Đầu tư công ngày 29/11/2024: "... Quốc hội quyết định; giao Chính phủ tổ chức thực hiện";',
+     ['Căn cứ Luật Đầu tư công ngày 29/11/2024: "... Quốc hội quyết định; giao Chính phủ tổ chức thực hiện";'],
+     [False]),  # a cited law's own ';' does not split
+])  # own sentences
+def test_clauses_assigned_after_a_semicolon(text: str, parts: list[str], continued: list[bool]) -> None:
+    cand = Candidate(0, len(text), 0, "sentence", 0)
+    split = split_by_subject(text, cand)
+    assert [text[c.start:c.end] for c in split] == parts
+    assert [c.continued for c in split] == continued
