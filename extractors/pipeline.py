@@ -136,8 +136,9 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
             lead, inherited = label_lead, ["units"]
     for s, e in cand.inherit:
         up = spans.roles(s, e)
-        if not lead and up.lead:
-            lead = [u.text for u in up.lead]
+        passed = _passed_down(up)
+        if not lead and passed:
+            lead = passed
             support = support or [u.text for u in up.support]
             inherited.append("units")
         elif inherited and not support and up.support:
@@ -151,6 +152,13 @@ def analyze(text: str, cand: Candidate, spans: _SpanAnalyzer, meta: Metadata) ->
     return Analysis(cand, body, context, cues, own, deadline, lead, support, assigner, inherited=inherited,
                     heading_text=heading, subject=subject, obliged=obliged,
                     directed=under_directive_intro(text, cand))
+
+
+def _passed_down(up: Roles) -> list[str]:
+    """The lead units an intro passes to its items, less the one that gives them: "Sở X nhận được
+    Văn bản ... của Công ty. Sở X có ý kiến như sau:" names the issuer twice, and it assigns."""
+    giver = unit_key(up.assigner) if up.assigner else None
+    return [u.text for u in up.lead if giver is None or unit_key(u.text) != giver]
 
 
 def _role_line_units(text: str, span: tuple[int, int], spans: _SpanAnalyzer) -> tuple[list[str], list[str]]:

@@ -278,3 +278,18 @@ def test_continuous_work_inherits_no_deadline(run_extract) -> None:  # noqa: ANN
             "1. Phòng Y tế rà soát danh sách các ổ dịch cũ.\n"
             "2. Trung tâm Y tế huyện tuyên truyền phòng bệnh trên loa truyền thanh; thời gian thực hiện: thường xuyên.\n")
     assert [t.deadline for t in run_extract(text).tasks] == ["2025-06-30", None]
+
+
+TO_A_COMPANY = ("UBND TỈNH AN HÒA\nSỞ XÂY DỰNG\nSố: 120/SXD-QLXD\nAn Hòa, ngày 3 tháng 11 năm 2025\n"
+                "Kính gửi: Công ty cổ phần Xây dựng Bình An\n"
+                "Sở Xây dựng nhận được Văn bản số 15/CV-BA của Công ty cổ phần Xây dựng Bình An (sau đây gọi là "
+                "Công ty) về việc gia hạn thi công. Sau khi xem xét, Sở Xây dựng có ý kiến như sau:\n"
+                "1. Đề nghị Công ty thực hiện các nội dung sau:\n"
+                "a) Bổ sung biện pháp bảo đảm an toàn lao động tại công trường, gửi về Sở trước ngày 20/11/2025.\n"
+                "b) Hoàn thiện hồ sơ điều chỉnh tiến độ thi công.\n")
+
+
+def test_the_issuer_giving_its_opinion_is_no_lead_of_the_items(run_extract) -> None:  # noqa: ANN001  own letter
+    # "Sở Xây dựng có ý kiến như sau:" assigns; "Công ty" stands for the addressee (Kính gửi)
+    tasks = run_extract(TO_A_COMPANY).tasks
+    assert [t.lead_units for t in tasks] == [["Công ty cổ phần Xây dựng Bình An"]] * 2
