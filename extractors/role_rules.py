@@ -71,6 +71,12 @@ def list_words() -> frozenset[str]:
 
 
 @cache
+def instructing_titles() -> PhraseTable:
+    """Titles whose holder's "chỉ đạo" goes to the unit after it (see role_cues.json)."""
+    return PhraseTable((w, w) for w in load_json("role_cues.json")["instructing_titles"])
+
+
+@cache
 def person_heads() -> frozenset[str]:
     """Heads that name a person, not a body ("Thủ tướng Chính phủ"): their instructions go to others."""
     return frozenset(h["head"] for h in load_json("unit_heads.json")["heads"] if h.get("person"))

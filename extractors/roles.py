@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.role_groups import Group, group_units, title_len, token_range
-from extractors.role_rules import ROLES, RoleRule, cues, person_heads, transparent
+from extractors.role_rules import ROLES, RoleRule, cues, instructing_titles, person_heads, transparent
 from extractors.units import Token, UnitMention, find_units, tokenize
 
 __all__ = ["RoleRule", "Roles", "assign_roles"]
@@ -173,8 +173,13 @@ def _after_unit_subject(toks: Sequence[Token], k: int, groups: list[Group]) -> b
     if not before or _gap(toks, before[-1].j, k, False, 1) > 1 or not all(t.text == "," or t.word for t in toks[before[-1].j : k]):
         return False
     group = before[-1]
-    titled = any(title_len(toks, group.i - n) == n for n in range(1, 5) if group.i >= n)
-    return not titled and group.members[0].head not in person_heads()
+    title = next((n for n in range(1, 5) if group.i >= n and title_len(toks, group.i - n) == n), 0)
+    if title and len(group.members) == 1 and not group.members[0].collective:
+        # "Chủ tịch UBND tỉnh chỉ đạo Sở ...": an instruction reported; "Giám đốc Sở X chỉ đạo ...": X's task
+        opening = instructing_titles().match(toks, group.i - title)
+        if opening is not None and opening[0] == title:
+            return False
+    return group.members[0].head not in person_heads()
 
 
 def _after_mentioned(toks: Sequence[Token], k: int, groups: list[Group]) -> bool:

@@ -37,6 +37,10 @@ SUBJECT_OF_ITEM = [
 ]
 
 MENTIONED_NOT_LEAD = [
+    ("Giám đốc Sở Giáo dục và Đào tạo chỉ đạo các trường học tăng cường phòng dịch.",
+     ["Sở Giáo dục và Đào tạo"], []),  # own: a department head directs: his Sở's task (NOTES 1.4)
+    ("Chủ tịch UBND các huyện chỉ đạo UBND các xã rà soát hộ nghèo.",
+     ["UBND các huyện"], []),  # own: a title heading several bodies: theirs
     ("Phòng Nội vụ chủ trì, tham mưu UBND huyện văn bản đề nghị Sở Nội vụ bổ sung biên chế.",
      ["Phòng Nội vụ"], []),  # own: the unit a drafted letter will ask is no lead of this task
     ("Rà soát theo Quyết định của Ủy ban nhân dân tỉnh.", [], []),

@@ -16,10 +16,12 @@ FILES = sorted(p.name for p in DATA.iterdir() if p.name.startswith(("unit_", "ro
 KEYS = {
     "unit_heads.json": {"_doc", "heads"},
     "unit_names.json": {"_doc", "sector", "party", "bodies"},
-    "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors", "modals"},
-    "unit_collectives.json": {"_doc", "nouns", "qualifiers", "blocked", "addressed_after", "private", "verbal"},
+    "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors", "modals", "links"},
+    "unit_collectives.json": {
+        "_doc", "nouns", "qualifiers", "having", "pairs", "relatives", "owners", "blocked", "addressed_after", "private", "verbal",
+    },
     "unit_levels.json": {"_doc", "levels", "plurals", "titles"},
-    "role_cues.json": {"_doc", "rules", "transparent"},
+    "role_cues.json": {"_doc", "rules", "transparent", "instructing_titles"},
     "unit_actors.json": {"_doc", "actors"},
 }
 PLACE_KINDS, ERAS = {"province", "city"}, {"old", "new", "both"}
@@ -70,9 +72,16 @@ def test_private_nouns_are_collective_nouns() -> None:
     assert set(coll["private"]) <= set(coll["nouns"]) and set(coll["verbal"]) <= set(coll["nouns"])
 
 
-def test_modals_are_stop_words() -> None:
+def test_modals_and_links_are_stop_words() -> None:
     stops = json.loads(DATA.joinpath("unit_stops.json").read_text(encoding="utf-8"))
-    assert set(stops["modals"]) <= set(stops["stops"])
+    assert set(stops["modals"]) <= set(stops["stops"]) and set(stops["links"]) <= set(stops["stops"])
+
+
+def test_having_phrases_are_stop_phrases() -> None:
+    """A listed "có" phrase is a verb as a rule (a stop) that may still qualify a collective."""
+    coll = json.loads(DATA.joinpath("unit_collectives.json").read_text(encoding="utf-8"))
+    stops = json.loads(DATA.joinpath("unit_stops.json").read_text(encoding="utf-8"))
+    assert set(coll["having"]) <= set(stops["stops"]) and all(p.startswith("có ") for p in coll["having"])
 
 
 def test_unknown_keys_are_rejected_with_the_allowed_ones() -> None:
