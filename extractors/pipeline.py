@@ -36,6 +36,7 @@ from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.record_fields import is_fact_field
 from extractors.resources import json_data
 from extractors.restatements import Said, restatements
+from extractors.upward_items import asks_upward
 from extractors.role_groups import is_title_only
 from extractors.roles import Roles, assign_roles
 from extractors.structure import match_marker, parse
@@ -307,6 +308,9 @@ def select_tasks(analyses: list[Analysis], meta: Metadata, classifier: TaskClass
     threshold = score(analyses, classifier)
     if meta.upward:
         return []  # a letter sent upward recommends; it cannot assign (ANNOTATION.md §1)
+    for a in analyses:
+        if not a.inherited and asks_upward(a.body, a.lead, meta.issuer):
+            a.probability = min(a.probability, threshold / 2)  # one item sent upward
     kept = keep_tasks(analyses, threshold)
     if not kept:
         # Nothing else assigned: the execution clause is the one thing to track (corpus/NOTES.md §1.2).

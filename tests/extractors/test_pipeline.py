@@ -293,3 +293,28 @@ def test_the_issuer_giving_its_opinion_is_no_lead_of_the_items(run_extract) -> N
     # "Sở Xây dựng có ý kiến như sau:" assigns; "Công ty" stands for the addressee (Kính gửi)
     tasks = run_extract(TO_A_COMPANY).tasks
     assert [t.lead_units for t in tasks] == [["Công ty cổ phần Xây dựng Bình An"]] * 2
+
+
+def test_a_request_to_a_superior_inside_a_notice_is_no_task(run_extract) -> None:  # noqa: ANN001  own notice
+    text = ("ỦY BAN NHÂN DÂN HUYỆN AN PHÚ\nSố: 61/TB-UBND\nAn Phú, ngày 9 tháng 10 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của Chủ tịch UBND huyện tại cuộc họp về phòng, chống thiên tai\n"
+            "1. Phòng Nông nghiệp chủ trì kiểm tra hệ thống đê bao trước ngày 30/10/2025.\n"
+            "2. Đề nghị UBND tỉnh quan tâm hỗ trợ kinh phí khắc phục sạt lở bờ sông.\n"
+            "3. Đề nghị Ủy ban Mặt trận Tổ quốc huyện vận động nhân dân tham gia gia cố đê.\n")
+    leads = [t.lead_units for t in run_extract(text).tasks]
+    assert ["UBND tỉnh"] not in leads  # a recommendation sent upward (ANNOTATION §1)
+    assert ["Phòng Nông nghiệp"] in leads
+
+
+@pytest.mark.parametrize(("body", "lead", "upward"), [
+    ("2. Đề nghị UBND tỉnh quan tâm hỗ trợ kinh phí khắc phục sạt lở.", ["UBND tỉnh"], True),
+    ("Kiến nghị Bộ Xây dựng sửa đổi quy chuẩn về phòng cháy.", ["Bộ Xây dựng"], True),
+    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc huyện vận động nhân dân.", ["Ủy ban Mặt trận Tổ quốc huyện"],
+     False),  # not the issuer's superior: a task (NOTES 1.8)
+    ("Đề nghị Phòng Y tế kiểm tra các cơ sở.", ["Phòng Y tế"], False),  # below the issuer
+    ("UBND tỉnh hỗ trợ kinh phí khắc phục sạt lở.", ["UBND tỉnh"], False),  # no request opens it
+])  # own items of a district's notice
+def test_an_item_asking_a_superior(body: str, lead: list[str], upward: bool) -> None:
+    from extractors.upward_items import asks_upward
+
+    assert asks_upward(body, lead, "ỦY BAN NHÂN DÂN HUYỆN AN PHÚ") is upward
