@@ -58,6 +58,8 @@ REPORTS = [
      "own: an approval takes effect by itself (ANNOTATION §1)"),
     ("Thống nhất chủ trương đầu tư xây dựng cầu Bình Minh bằng nguồn vốn đầu tư công, giao kế hoạch vốn năm 2026.",
      "own: an approval, though 'giao' (allocate) appears in it"),
+    ("Giám đốc Sở Xây dựng Lê Văn Hòa cho biết, sở sẽ phối hợp với các địa phương hoàn thành sửa chữa cầu yếu trong tháng 10.",
+     "own: a department's pledge reported in the news (ANNOTATION §1)"),
 ]
 
 
