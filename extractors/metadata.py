@@ -78,14 +78,23 @@ def find_title(lines: list[str]) -> tuple[str | None, str | None]:
     types: dict[str, str] = _header_data()["types"]
     for i, line in enumerate(lines[:25]):
         stripped = line.strip()
-        if stripped in types:
+        kind = types.get(stripped) or _type_opening(stripped, types)
+        if kind:
             subject = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            return (f"{stripped} {subject}".strip(), types[stripped])
+            return (f"{stripped} {subject}".strip(), kind)
         if stripped.startswith(_header_data()["letter_subject"]):
             subject = stripped.split(_header_data()["recipient_cue"])[0].strip()
             return subject, "letter"
     first = next((ln.strip() for ln in lines if ln.strip()), None)
     return first, None
+
+
+def _type_opening(line: str, types: dict[str, str]) -> str | None:
+    """The kind of a title line that opens with a type word: "BIÊN BẢN KIỂM TRA", "THÔNG BÁO KẾT LUẬN"."""
+    if not line.isupper():
+        return None
+    opening = next((t for t in sorted(types, key=len, reverse=True) if line.startswith(f"{t} ")), None)
+    return types[opening] if opening else None
 
 
 def find_recipients(text: str, header_end: int) -> list[str]:
@@ -151,7 +160,7 @@ def read_metadata(text: str) -> Metadata:
     is_news = not dateline and not blank and not meta.number
     if meta.kind is None and is_news:
         meta.kind = "news"
-    if is_news:
+    if meta.kind == "news":
         meta.body_start = max(meta.body_start, _headline_end(text))
     year_hint = (meta.issue_date.year if meta.issue_date else _dateline_year(header, dateline)
                  or (int(blank.group(1)) if blank else None) or (_publication_year(header) if is_news else None))

@@ -88,6 +88,10 @@ TITLES = [
      "QUYẾT ĐỊNH Về việc ban hành Kế hoạch thoát nước đô thị", "decision", "own"),
     ("V/v triển khai Nghị định số 180/2026/NĐ-CP\nKính gửi: Sở Tài chính\n",
      "V/v triển khai Nghị định số 180/2026/NĐ-CP", "letter", "own"),
+    ("THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Huyện ủy về chuyển đổi số\n",
+     "THÔNG BÁO KẾT LUẬN của Ban Thường vụ Huyện ủy về chuyển đổi số", "notice", "own: type and subject on one line"),
+    ("BIÊN BẢN KIỂM TRA\nĐiều kiện bảo đảm an toàn thực phẩm\n",
+     "BIÊN BẢN KIỂM TRA Điều kiện bảo đảm an toàn thực phẩm", "minutes", "own"),
 ]
 
 
