@@ -9,6 +9,7 @@ from extractors.deadline_scan import RANGE_LINK
 
 # The finer the period, the more it says about the due day: a day beats a month beats a year.
 _PRECISION = {"day": 0, "relative": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5}
+_UNDATED_WHEN = ("event", "vague")  # phrases that say when without a date ("trước Tết", "đầu năm 2026")
 
 
 def _range_end(chosen: DeadlineMention, cued: list[DeadlineMention]) -> DeadlineMention:
@@ -25,16 +26,21 @@ def choose_deadline(mentions: list[DeadlineMention]) -> DeadlineMention | None:
     A dated, cue-bearing mention wins over an undated one; among dated ones the most
     precise counts, then the first (a second date in a sentence is mostly another unit's
     step; "trong giai đoạn 2021-2025" is mostly scope), except that a "từ X đến Y" range is
-    due at its end Y. Urgency words are never the deadline (ANNOTATION §4: *khẩn trương,
-    kịp thời, ngay, sớm* give null), so a task that only says "khẩn trương" has none of its
-    own and inherits its list intro's.
+    due at its end Y. With no date, an occasion or a vague part of a year wins over a bare
+    period, which lends it its recurrence (NOTES 1.6: the phrase is kept, the date is null).
+    Urgency words are never the deadline (ANNOTATION §4: *khẩn trương, kịp thời, ngay, sớm*
+    give null), so a task that only says "khẩn trương" has none of its own and inherits its
+    list intro's.
     """
     timed = [m for m in mentions if m.granularity != "urgency"]
     dated = [m for m in timed if m.date is not None]
     cued = [m for m in dated if m.cue is not None] or dated
-    if not cued:
-        return timed[0] if timed else None
-    chosen = _range_end(min(cued, key=lambda m: _PRECISION.get(m.granularity, len(_PRECISION))), cued)
+    if cued:
+        chosen = _range_end(min(cued, key=lambda m: _PRECISION.get(m.granularity, len(_PRECISION))), cued)
+    elif timed:  # "Hằng năm, ... trước mùa mưa": the occasion says when, the period how often
+        chosen = next((m for m in timed if m.granularity in _UNDATED_WHEN), timed[0])
+    else:
+        return None
     repeats = next((m.recurrence for m in timed if m.date is None and m.recurrence), None)
     if chosen.recurrence is None and repeats:
         # "Hàng năm, tiến hành rà soát ... Đến năm 2015, hoàn thành": a yearly task due by 2015

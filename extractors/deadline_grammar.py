@@ -28,6 +28,7 @@ class Grammar:
     forms: tuple[tuple[FormRule, re.Pattern[str]], ...]
     cues: re.Pattern[str]
     cue_rules: dict[str, CueRule]
+    cue_lead_ins: dict[str, re.Pattern[str]]  # a cue's licensing first words and the space after them
     filler_tail: re.Pattern[str]
     recurrence_after: re.Pattern[str]
     recurrence_any: re.Pattern[str]
@@ -104,6 +105,8 @@ def grammar() -> Grammar:
     """Compile the data files once per process."""
     variants: list[VariantRule] = load_rules("deadline_variants.jsonl")
     macros = {m.name: m.pattern for m in load_rules("deadline_macros.jsonl")}
+    # occasions are a list of phrases, not a regex: the forms name them as {OCCASION}
+    macros["OCCASION"] = _alternation([o.phrase for o in load_rules("deadline_occasions.jsonl")], variants)
     forms = tuple((f, re.compile(_expand(f.pattern, macros, f"deadline_forms.jsonl:{f.name}"), re.I))
                   for f in load_rules("deadline_forms.jsonl"))
     cue_rules: list[CueRule] = load_rules("deadline_cues.jsonl")
@@ -117,8 +120,12 @@ def grammar() -> Grammar:
         forms=forms,
         cues=re.compile(_words([c.phrase for c in cue_rules], variants), re.I),
         cue_rules={canon(c.phrase): c for c in cue_rules},
+        cue_lead_ins={canon(c.phrase): re.compile(rf"{phrase_pattern(c.lead_in, variants)}\s+", re.I)
+                      for c in cue_rules if c.lead_in},
         filler_tail=re.compile(rf"(?:[\s:,\-–(]*(?:(?:{_alternation(fillers, variants)})(?!\w)|{macros['TIME_OF_DAY']}))*[\s:,\-–(]*", re.I),
-        recurrence_after=re.compile(rf"[\s,]*(?:của\s+)?(?P<rec>{rec_alt})(?!\w)", re.I),
+        # "15/12 hằng năm", "15/12, hằng năm", "15/12 (hằng năm)"
+        recurrence_after=re.compile(rf"[\s,]*(?:của\s+)?(?P<rec>{rec_alt})(?!\w)"
+                                    rf"|\s*\(\s*(?P<paren>{rec_alt})\s*\)", re.I),
         recurrence_any=re.compile(rf"(?<!\w)(?:{rec_alt})(?!\w)", re.I),
         recurrences={canon(r.phrase): r for r in recs},
         anchors=_anchor_pattern(anchors, [n.phrase for n in load_rules("deadline_self_names.jsonl")], variants),

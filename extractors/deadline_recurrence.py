@@ -12,9 +12,11 @@ from collections.abc import Iterator
 
 from extractors.deadline_grammar import grammar
 from extractors.deadline_mention import DeadlineMention, is_free
+from extractors.deadline_rules import RecurrenceRule
 
 _NOUN_FRAME_REACH = 60  # how far back a "vào ..." noun phrase may open before "hằng năm"
 _CLAUSE_BREAK = re.compile(r"[.;:\n]")
+_SHARED_CLAUSE_ENDS = ".;\n"  # what ends the clause a day and its period share ("Hằng năm: trước 15/12" is one)
 
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -35,9 +37,14 @@ def yearly_on(month: int, day: int | None = None) -> str:
     return f"FREQ=YEARLY;BYMONTH={month}" + (f";BYMONTHDAY={day}" if day else "")
 
 
-def quarterly_on(months: tuple[int, ...], day: int) -> str:
-    """Rule of a day in one month of every quarter ("ngày 25 của tháng cuối quý")."""
-    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY={day}"
+def quarterly_on(day: int) -> str:
+    """Rule of a day in one month of every quarter ("ngày 25 của tháng cuối quý").
+
+    Written like the corpus's other quarterly rules (NOTES 1.6: FREQ=MONTHLY;INTERVAL=3), so
+    FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=25; which month of the quarter follows from the first
+    date, the rule's DTSTART.
+    """
+    return f"FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY={day}"
 
 
 def _at_clause_edge(text: str, start: int, end: int) -> bool:
@@ -61,6 +68,36 @@ def _qualifies_a_noun(text: str, start: int) -> bool:
     return bool(g.noun_prepositions.search(clause) or g.noun_heads.search(clause))
 
 
+def counts_alone(text: str, match: re.Match[str], rule: RecurrenceRule, need_edge: bool = True) -> bool:
+    """Tell whether a recurrence phrase not attached to a time repeats the action.
+
+    With `need_edge` (running text) one that is not `standalone` counts only at a clause edge
+    and when it does not qualify a noun ("ngân sách hằng năm").
+    """
+    if rule.attached_only:
+        return False
+    if not need_edge or rule.standalone:
+        return True
+    return _at_clause_edge(text, match.start(), match.end()) and not _qualifies_a_noun(text, match.start())
+
+
+def clause_recurrence(text: str, start: int, end: int, rrule: str) -> RecurrenceRule | None:
+    """Return a recurrence with this RRULE that repeats the action in the clause of [start, end).
+
+    "định kỳ hằng năm (trước ngày 10/12) báo cáo", "Hằng năm, ... báo cáo trước ngày 15/12": the day
+    and its period are stated apart but belong together, like "trước ngày 15/12 hằng năm".
+    """
+    g = grammar()
+    opened = max(text.rfind(char, 0, start) for char in _SHARED_CLAUSE_ENDS) + 1
+    closed = min((i for i in (text.find(char, end) for char in _SHARED_CLAUSE_ENDS) if i >= 0), default=len(text))
+    for match in g.recurrence_any.finditer(text, opened, closed):
+        rule = g.recurrences[g.canon(match[0])]
+        outside = match.end() <= start or match.start() >= end
+        if outside and rule.rrule == rrule and counts_alone(text, match, rule):
+            return rule
+    return None
+
+
 def recurrence_mentions(text: str, taken: list[DeadlineMention], need_edge: bool) -> Iterator[DeadlineMention]:
     """Yield recurrence phrases outside the spans already taken.
 
@@ -70,9 +107,5 @@ def recurrence_mentions(text: str, taken: list[DeadlineMention], need_edge: bool
     g = grammar()
     for match in g.recurrence_any.finditer(text):
         rule = g.recurrences[g.canon(match[0])]
-        if rule.attached_only or not is_free(taken, match.start(), match.end()):
-            continue
-        if need_edge and not rule.standalone and (not _at_clause_edge(text, match.start(), match.end())
-                                                  or _qualifies_a_noun(text, match.start())):
-            continue
-        yield DeadlineMention(match.start(), match.end(), match[0], None, rule.granularity, rule.rrule, rule.phrase)
+        if is_free(taken, match.start(), match.end()) and counts_alone(text, match, rule, need_edge):
+            yield DeadlineMention(match.start(), match.end(), match[0], None, rule.granularity, rule.rrule, rule.phrase)

@@ -97,7 +97,7 @@ def _resolve_quarter_month_day(found: Found, day: int, ref: datetime.date | None
     months = tuple(which + 3 * q for q in range(4))
     if not 1 <= day <= 31:
         return None, None, False
-    rule = quarterly_on(months, day)
+    rule = quarterly_on(day)
     if ref is None:
         return None, rule, True
     if _word(found, "rel"):  # "của quý sau": the quarter after the document's
@@ -110,15 +110,17 @@ def _resolve_period(found: Found, ref: datetime.date | None) -> Resolved:
     """Resolve month, quarter, half-year and year forms to the period's last day."""
     g, kind = found.match, found.form.resolve
     year = int(g["y"]) if "y" in g.re.groupindex and g["y"] else None
+    if kind in ("m_rel", "q_rel") and ref:  # "tháng 11 năm nay", "quý I năm sau": the year the words name
+        year = ref.year + int(_word(found, "rel"))
     rule = None
     end: Callable[[int], datetime.date]
-    if kind in ("my", "m"):
+    if kind in ("my", "m", "m_rel"):
         month = _last_number(g["m"])
         if not 1 <= month <= 12:
             return None, None, False
         rule = yearly_on(month) if _is_yearly(found) else None
         end = lambda y: dates.end_of_month(y, month)
-    elif kind in ("qy", "q"):
+    elif kind in ("qy", "q", "q_rel"):
         quarter = _last_quarter(g["q"])
         end = lambda y: dates.end_of_quarter(y, quarter)
     elif kind == "half":
@@ -223,6 +225,8 @@ def resolve(found: Found, text: str, ref: datetime.date | None,
     if kind == "relative":
         when, end = _resolve_relative(found, text, ref, events)
         return when, None, end
+    if kind == "undated":  # an occasion ("trước Tết Nguyên đán") or a vague part of a year ("đầu năm 2026")
+        return None, None, found.end
     if kind in ("dmy", "dm", "dm_rel", "day_of_month", "quarter_month_day", "day_next_month", "weekday"):
         when, rule, ok = _resolve_day(found, ref)
     else:

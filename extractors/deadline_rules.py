@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 
 from chidao.errors import ExtractionError
 
-GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "relative", "urgency")
+# "event": an occasion the text does not date ("trước Tết Nguyên đán"); "vague": a part of a year
+# with no last day ("đầu năm 2026"). Both keep their phrase with no date (NOTES 1.6).
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "relative", "event", "vague", "urgency")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,9 @@ class FormRule:
     words: dict[str, Any] | None = None
     excluded_cues: tuple[str, ...] = ()  # cues that never govern it ("trước 1975" narrates, "Thời hạn: 2026" is due)
     requires_recurrence: str | None = None  # the RRULE that must follow ("20" only in "20 hằng tháng")
+    clause_recurrence: str | None = None  # an RRULE stated elsewhere in its clause that it takes, with its day
+    cues: tuple[str, ...] | None = None  # the only cues that may govern it ("trước Tết", never "trong mùa mưa")
+    always_cued: bool = False  # needs a cue even in a table cell (a bare count, an occasion in a task's words)
     note: str = ""
 
 
@@ -46,6 +51,7 @@ class CueRule:
     requires_after: str | None = None  # a regex the words after the expression must match
     not_after: str | None = None  # a regex the words before the cue must not end with ("năm trước")
     label: bool = False  # may head a label: "Thời hạn nộp báo cáo: ngày 15/6/2026"
+    lead_in: str | None = None  # first words that license it but stay out of the text ("phấn đấu" đến)
     note: str = ""
 
 
@@ -122,6 +128,7 @@ DATA_FILES: dict[str, type] = {
     "deadline_urgency.jsonl": UrgencyRule, "deadline_variants.jsonl": VariantRule,
     "deadline_blockers.jsonl": BlockerRule, "deadline_noun_frames.jsonl": NounFrameRule,
     "deadline_events.jsonl": PhraseRule, "deadline_self_names.jsonl": PhraseRule,
+    "deadline_occasions.jsonl": PhraseRule,
 }
 
 

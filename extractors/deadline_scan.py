@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from extractors.deadline_events import EventDates
 from extractors.deadline_grammar import grammar
 from extractors.deadline_mention import DeadlineMention
-from extractors.deadline_recurrence import recurrence_mentions
+from extractors.deadline_recurrence import clause_recurrence, recurrence_mentions
 from extractors.deadline_resolution import AFTER_COUNT, Found, resolve
 from extractors.deadline_rules import BlockerRule, CueRule
 from extractors.deadline_urgency import urgency_mentions
@@ -34,10 +34,12 @@ def _candidates(text: str) -> list[Found]:
     for form, pattern in g.forms:
         for match in pattern.finditer(text):
             suffix = g.recurrence_after.match(text, match.end())
-            rec = g.recurrences[g.canon(suffix["rec"])] if suffix else None
+            rec = g.recurrences[g.canon(suffix["rec"] or suffix["paren"])] if suffix else None
+            end = suffix.end() if suffix else match.end()
+            if rec is None and form.clause_recurrence:  # "định kỳ hằng năm (trước ngày 10/12)"
+                rec = clause_recurrence(text, match.start(), match.end(), form.clause_recurrence)
             if form.requires_recurrence and (rec is None or rec.rrule != form.requires_recurrence):
                 continue
-            end = suffix.end() if suffix and rec else match.end()
             found.append(Found(match.start(), end, form, match, rec))
     found.sort(key=lambda f: (f.start, f.start - f.end))
     kept: list[Found] = []
@@ -48,28 +50,47 @@ def _candidates(text: str) -> list[Found]:
 
 
 def _cue_before(text: str, found: Found) -> tuple[str, int, int] | None:
-    """Return (cue as in the data file, its start, its end) of the nearest cue that governs
+    """Return (cue as in the data file, where its text begins, its end) of the nearest cue that governs
     `found` with fillers alone between ("chậm nhất đến ngày ...": "đến" governs only a year)."""
     g, start = grammar(), found.start
     window_start = max(0, start - _CUE_WINDOW)
     for cue in reversed(list(g.cues.finditer(text, window_start, start))):
-        name = g.canon(cue[0])
-        rule = g.cue_rules[name]
-        if rule.not_after and re.search(rule.not_after, text[max(0, cue.start() - 20):cue.start()], re.I):
-            continue  # "từ ngày 15/12 năm trước đến ...": "năm trước" is the previous year, no cue
-        tail = g.filler_tail.fullmatch(text, cue.end(), start)
-        if not tail and rule.label:
-            label = _LABEL_TAIL.match(text, cue.end(), start)
-            tail = g.filler_tail.fullmatch(text, label.end(), start) if label else None
-        if tail and _cue_governs(rule, found, text):
-            return name, cue.start(), cue.end()
+        for name, begin in _readings(text, cue):
+            rule = g.cue_rules[name]
+            if rule.not_after and re.search(rule.not_after, text[max(0, cue.start() - 20):cue.start()], re.I):
+                continue  # "từ ngày 15/12 năm trước đến ...": "năm trước" is the previous year, no cue
+            tail = g.filler_tail.fullmatch(text, cue.end(), start)
+            if not tail and rule.label:
+                label = _LABEL_TAIL.match(text, cue.end(), start)
+                tail = g.filler_tail.fullmatch(text, label.end(), start) if label else None
+            if tail and _cue_governs(rule, found, text):
+                return name, begin, cue.end()
     return None
+
+
+def _readings(text: str, cue: re.Match[str]) -> Iterator[tuple[str, int]]:
+    """Yield the cue as found and, when it opens with a lead-in ("phấn đấu đến"), the plain cue after it,
+    each with where its text begins: the lead-in licenses more ("phấn đấu đến ngày 31/12 giải ngân")
+    but takes nothing away ("phấn đấu đến năm 2025 hoàn thành") and is no part of the time."""
+    g = grammar()
+    name = g.canon(cue[0])
+    lead_in = g.cue_lead_ins.get(name)
+    lead = lead_in.match(text, cue.start()) if lead_in else None
+    if lead is None:
+        yield name, cue.start()
+        return
+    yield name, lead.end()
+    plain = g.canon(text[lead.end():cue.end()])
+    if plain in g.cue_rules:
+        yield plain, lead.end()
 
 
 def _cue_governs(rule: CueRule, found: Found, text: str) -> bool:
     """Whether the cue may govern this kind of expression ("sau" only a count with "kể từ")."""
     if rule.phrase in found.form.excluded_cues:
         return False
+    if found.form.cues is not None and rule.phrase not in found.form.cues:
+        return False  # an occasion only after "trước": "trong mùa mưa" is a duration (NOTES 1.6)
     granularity = found.form.granularity
     repeats = found.recurrence is not None and granularity in rule.only_recurring
     if rule.only is not None and granularity not in rule.only and not repeats:
@@ -129,7 +150,7 @@ def time_mentions(text: str, ref: datetime.date | None, need_cue: bool,
             begin, cue_name = link, prev_cue
         prev, prev_cue = found, cue_name
         resolved = resolve(found, text, ref, events)
-        if resolved is None or (cue_name is None and (need_cue or found.form.resolve == "relative")):
+        if resolved is None or (cue_name is None and (need_cue or found.form.always_cued)):
             continue  # a bare count ("1 năm 1 lần", "10 ngày") is no deadline even in a cell
         when, rule, end = resolved
         if need_cue and when and ref and when < ref:

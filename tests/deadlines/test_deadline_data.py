@@ -48,7 +48,7 @@ def test_forms_name_known_resolvers_and_granularities() -> None:
         assert form.resolve in {"dmy", "dm", "day_of_month", "my", "m", "qy", "q", "half", "y",
                                 "month_rel", "quarter_rel", "year_rel", "relative",
                                 "quarter_month_day", "day_next_month", "dm_rel", "week_rel", "weekday",
-                                "months_of_year"}
+                                "months_of_year", "m_rel", "q_rel", "undated"}
 
 
 def test_recurrence_rules_are_rfc5545() -> None:

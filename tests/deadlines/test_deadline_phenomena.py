@@ -63,10 +63,11 @@ DUE = {
     # recurrence with a day: the first such day after the document, and its RRULE (§4 row 6)
     "yearly day": ("Tổng hợp, báo cáo trước 15/12 hằng năm.", D(2026, 12, 15), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
     "monthly day": ("Các đơn vị báo cáo trước ngày 20 hằng tháng.", D(2026, 3, 20), "FREQ=MONTHLY;BYMONTHDAY=20"),
+    # quarterly as NOTES 1.6 writes it (FREQ=MONTHLY;INTERVAL=3); the first date, the rule's DTSTART, fixes the month
     "a day of the last month of each quarter": ("Báo cáo trước ngày 25 của tháng cuối quý.", D(2026, 3, 25),
-                                                "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=25"),
+                                                "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=25"),
     "a day of the first month of the next quarter": ("Gửi báo cáo trước ngày 10 của tháng đầu quý sau.", D(2026, 4, 10),
-                                                     "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"),
+                                                     "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=10"),
     "a weekday every week, with an hour": ("Các xã báo cáo trước 16 giờ thứ Sáu hằng tuần.", D(2026, 3, 6), "FREQ=WEEKLY;BYDAY=FR"),
     "'vào' a repeating weekday": ("Báo cáo Ủy ban nhân dân tỉnh vào thứ 2 hàng tuần.", D(2026, 3, 9), "FREQ=WEEKLY;BYDAY=MO"),
     "'vào' a repeating day of the month": ("Gửi số liệu vào ngày 20 hằng tháng.", D(2026, 3, 20), "FREQ=MONTHLY;BYMONTHDAY=20"),
