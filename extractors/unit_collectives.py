@@ -89,19 +89,40 @@ def parse_collective(g: Grammar, toks: Sequence[Token], i: int) -> Span | None:
         named = parse_unit(g, toks, i + 1)
         return Span(i, named.j, named.head, collective=True) if named and named.j > i + 2 else None
     end = having(g, toks, _owner(g, toks, _of_many(g, toks, _open_qualifier(g, toks, end))))
-    return Span(i, end, matched(g.nouns, toks, i + 1), collective=True)
+    return Span(i, _relative(g, toks, end), matched(g.nouns, toks, i + 1), collective=True)
+
+
+_RELATIVE = 14  # tokens: "được phân công chủ trì thực hiện nhiệm vụ tại Kế hoạch này", not a sentence
+
+
+def _relative(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Take in a clause that narrows a collective when a modal closes it, so that the words before the
+    modal are the subject: "Các cơ quan chủ trì có trách nhiệm ...", "các cơ quan được phân công chủ trì
+    thực hiện nhiệm vụ tại Kế hoạch này có trách nhiệm ..." (but "Các cơ quan chủ trì, phối hợp với ...":
+    the task's verb). The clause opens with a listed word and holds no punctuation and no new "các" phrase."""
+    if g.relatives.match(toks, k) is None:
+        return k
+    for m in range(k + 1, min(k + _RELATIVE, len(toks))):
+        if not toks[m].word or toks[m].broken or toks[m].key in ("các", "những"):
+            return k  # "Các sở chủ trì rà soát các thủ tục cần cắt giảm": the modal is the object's
+        if g.modals.match(toks, m) is not None:
+            return m
+    return k
 
 
 def _owner(g: Grammar, toks: Sequence[Token], k: int) -> int:
     """Take in whose bodies a collective names, part of it: "các đơn vị thuộc Bộ Tài chính",
-    "các bộ phận liên quan của Văn phòng UBND tỉnh", "các đơn vị thuộc các Bộ có liên quan", "thuộc huyện"."""
-    if k + 1 >= len(toks) or toks[k].key not in ("thuộc", "của"):
+    "các bộ phận liên quan của Văn phòng UBND tỉnh", "các đơn vị thuộc các Bộ có liên quan", "thuộc huyện",
+    "các cơ quan tham mưu, giúp việc Huyện ủy" (the committee's advisory bodies, one addressee)."""
+    cue = g.owners.match(toks, k)
+    at = k + cue[0] if cue is not None else k
+    if cue is None or at >= len(toks):
         return k
-    owner = parse_collective(g, toks, k + 1) or parse_unit(g, toks, k + 1)
+    owner = parse_collective(g, toks, at) or parse_unit(g, toks, at)
     if owner is not None:
         return owner.j
-    level = g.levels.match(toks, k + 1)  # "các phòng, ban chuyên môn thuộc huyện", "... của xã"
-    return locality(g, toks, k + 1) if level is not None and not toks[k + 1].cap else k
+    level = g.levels.match(toks, at)  # "các phòng, ban chuyên môn thuộc huyện", "... của xã"
+    return locality(g, toks, at) if level is not None and not toks[at].cap else k
 
 
 _OPEN_QUALIFIER = 4  # syllables: "các đơn vị duy trì thoát nước", not a whole clause
@@ -178,6 +199,7 @@ def bare_collective(g: Grammar, toks: Sequence[Token], i: int, listed: bool) -> 
         if g.modals.match(toks, opened) or _closes_list_item(g, toks, opened):  # "yêu cầu doanh nghiệp nộp ..."
             end = opened
         end = _owner(g, toks, _of_many(g, toks, end))
+    end = _relative(g, toks, end)  # "Cơ quan chủ trì có trách nhiệm ...": the clause names which one
     qualified = end > i + first[0]
     if end == i or not (listed or many or qualified):
         return None

@@ -148,13 +148,19 @@ class Grammar:
     stops: PhraseTable
     keeps: PhraseTable
     modals: PhraseTable
+    links: PhraseTable  # stop words that join or mark words and so begin no verb phrase
     nouns: PhraseTable
     private: frozenset[str]
     verbal: frozenset[str]
     qualifiers: PhraseTable
+    having: PhraseTable  # "có" phrases, verbs as a rule, that may still say which members: "có kế hoạch"
+    pairs: PhraseTable  # two words a qualifier holds across a comma: "sửa chữa, cải tạo"
+    relatives: PhraseTable  # words that open a clause narrowing a collective, which a modal closes
+    owners: PhraseTable
     blocked: PhraseTable
     addressed_after: PhraseTable
     addressed_ends: frozenset[str]  # the last key of each addressed_after phrase
+    addressed_openers: PhraseTable
     titles: PhraseTable
     title_ends: frozenset[str]  # the last key of each title
     documents: PhraseTable
@@ -195,13 +201,19 @@ def grammar() -> Grammar:
         stops=_plain(stops["stops"]),
         keeps=_plain(stops["keeps"]),
         modals=_plain(stops["modals"]),
+        links=_plain(stops["links"]),
         nouns=_plain(coll["nouns"]),
         private=frozenset(coll["private"]),
         verbal=frozenset(coll["verbal"]),
         qualifiers=_plain(coll["qualifiers"]),
+        having=_plain(coll["having"]),
+        pairs=_plain(coll["pairs"]),
+        relatives=_plain(coll["relatives"]),
+        owners=_plain(coll["owners"]),
         blocked=_plain(coll["blocked"]),
         addressed_after=_plain(coll["addressed_after"]),
         addressed_ends=frozenset(tokenize(p)[-1].key for p in coll["addressed_after"]),
+        addressed_openers=_plain(coll["addressed_openers"]),
         titles=_plain(levels["titles"]),
         title_ends=frozenset(tokenize(t)[-1].key for t in levels["titles"]),
         documents=_plain(stops["documents"]),

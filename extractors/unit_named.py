@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from extractors.unit_grammar import ABBREVIATIONS, Grammar, HeadRule, Token
 from extractors.unit_heads import Span, head_at, shouting
+from extractors.unit_places import open_place
 from extractors.unit_plurals import collective_nouns, having, plural_word
 
 __all__ = ["SPACES", "Span", "head_at", "locality", "open_name", "parse_unit"]
@@ -33,27 +34,9 @@ def locality(g: Grammar, toks: Sequence[Token], j: int) -> int:
     if mode == "open" and (more := _more_levels(g, toks, k)) > k:
         return more  # "Ủy ban nhân dân xã, phường": levels listed without names
     if mode == "open":
-        run = k + 2 if toks[k : k + 1] and toks[k].key == "số" and toks[k + 1 : k + 2] and toks[k + 1].text.isdigit() else k
-        if run > k:
-            return run  # "khu vực số 2"
-        while run < len(toks) and run - k < 4 and toks[run].word and (toks[run].cap or toks[run].text.isdigit()):
-            if head_at(g, toks, run) or _stops_place(g, toks, run, k) or (toks[run].text.isdigit() and run > k):
-                break
-            if run > k and toks[run].broken:
-                break  # a place name does not run over a line break or a table cell
-            run += 1
-        return run
+        numbered = k + 1 < len(toks) and toks[k].key == "số" and toks[k + 1].text.isdigit()
+        return k + 2 if numbered else open_place(g, toks, k)  # "khu vực số 2", "xã Tân Lập"
     return k
-
-
-def _stops_place(g: Grammar, toks: Sequence[Token], run: int, k: int) -> bool:
-    """Tell whether a stop word ends a place name at `run`. Past the name's first syllable a
-    capitalized syllable that is also a verb ("xã Tân Lập", "phường Tân Lập") stays in the name;
-    a stop written capitalized in the data ("Ông", "Bà") still ends it."""
-    stop = g.stops.match(toks, run)
-    if stop is None:
-        return False
-    return run == k or toks[run].text == stop[1].split()[0]
 
 
 def _more_levels(g: Grammar, toks: Sequence[Token], k: int) -> int:
@@ -208,15 +191,22 @@ def parse_unit(g: Grammar, toks: Sequence[Token], i: int, nested: bool = False) 
 
 def _shared_office(g: Grammar, toks: Sequence[Token], j: int, k: int) -> int:
     """Extend an office's name over "và" to a second body of the same place: "Văn phòng HĐND và
-    UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh" are one office serving both bodies."""
+    UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh" are one office serving both bodies. A second
+    body with a name of its own is a unit of its own: "Văn phòng Sở và Trung tâm Phục vụ hành chính công tỉnh"."""
     if k + 1 >= len(toks) or toks[k].key != "và" or _has_place(g, toks, j, k):
         return k
     second = parse_unit(g, toks, k + 1, nested=True)
-    return second.j if second is not None and _has_place(g, toks, k + 1, second.j) else k
+    return second.j if second is not None and _placed_body(g, toks, k + 1) else k
 
 
 def _has_place(g: Grammar, toks: Sequence[Token], a: int, b: int) -> bool:
     return any(g.levels.match(toks, m) for m in range(a, b))
+
+
+def _placed_body(g: Grammar, toks: Sequence[Token], a: int) -> bool:
+    """Tell whether a body named by its head and place alone starts at a: "UBND huyện", "HĐND tỉnh"."""
+    head = head_at(g, toks, a)
+    return head is not None and head[1].bare and g.levels.match(toks, a + head[0]) is not None
 
 
 def _plural_name(g: Grammar, toks: Sequence[Token], k: int, rule: HeadRule) -> bool:

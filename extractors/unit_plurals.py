@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from extractors.unit_grammar import Grammar, Token
 from extractors.unit_heads import head_at
+from extractors.unit_places import open_place
 
 
 def collective_nouns(g: Grammar, toks: Sequence[Token], k: int, levels_only: bool = False, plural: bool = True) -> int:
@@ -59,34 +60,72 @@ def _changes_kind(g: Grammar, toks: Sequence[Token], noun: str, k: int) -> bool:
     return nxt is not None and (nxt[1] in g.private) != (noun in g.private)
 
 
-_HAVING = 4  # syllables after "có": "các xã, phường có cụm công nghiệp", not a clause
+_HAVING = 6  # words after "có ...": "các xã có điểm du lịch cộng đồng", not a clause
 
 
 def having(g: Grammar, toks: Sequence[Token], k: int) -> int:
     """Take in "có" and a short noun phrase after a collective, which says which of them:
-    "Ủy ban nhân dân các xã, phường có cụm công nghiệp" (not "có trách nhiệm", a stop phrase)."""
+    "Ủy ban nhân dân các xã, phường có cụm công nghiệp", "các xã có điểm du lịch cộng đồng".
+
+    A stop phrase with "có" is the task's verb ("Các xã có trách nhiệm ...", "có văn bản"); one listed
+    in `having` ("có kế hoạch") qualifies only when more words and then the task's verb follow:
+    "Các trường có kế hoạch sửa chữa, cải tạo phòng học xây dựng dự toán" but "Các đơn vị có kế hoạch
+    triển khai", "có kế hoạch cụ thể để ...".
+    """
     stop = g.stops.match(toks, k)
-    if stop is None or stop[0] != 1 or toks[k].key != "có":
+    if stop is None or toks[k].key != "có":
         return k
-    m = k + 1
-    while m < len(toks) and m - k <= _HAVING and toks[m].word and not toks[m].cap and not g.stops.match(toks, m):
-        m += 1
-    closed = m == len(toks) or bool(g.stops.match(toks, m)) or not toks[m].word
-    return m if k + 1 < m and m - k <= _HAVING + 1 and closed else k
+    verb_phrase = stop[0] > 1
+    if verb_phrase and g.having.match(toks, k) is None:
+        return k
+    start = k + stop[0]
+    m = _content_words(g, toks, start)
+    if m == start:
+        return k
+    if verb_phrase:  # the task's verb must follow, not a link word: "có kế hoạch cụ thể để ..."
+        closed = m < len(toks) and g.stops.match(toks, m) is not None and g.links.match(toks, m) is None
+    else:
+        closed = m == len(toks) or not toks[m].word or g.stops.match(toks, m) is not None
+    return m if closed else k
+
+
+def _content_words(g: Grammar, toks: Sequence[Token], k: int) -> int:
+    """Return the end of up to `_HAVING` lower-case words that are no stop or number, or k when more
+    follow. A listed pair holds a comma: "sửa chữa, cải tạo"."""
+    m, words = k, 0
+    while m < len(toks) and words <= _HAVING:
+        pair = g.pairs.match(toks, m)
+        if pair is not None:
+            m, words = m + pair[0], words + sum(t.word for t in toks[m : m + pair[0]])
+            continue
+        t = toks[m]
+        if not t.word or t.cap or t.text[0].isdigit() or g.stops.match(toks, m):
+            break
+        m, words = m + 1, words + 1
+    return m if words <= _HAVING else k
 
 
 def place_after_level(g: Grammar, toks: Sequence[Token], k: int) -> int:
-    """Take in what completes a qualifier: the place after a level ("trên địa bàn tỉnh" + "Lào Cai"),
-    the name after a head ("thuộc Sở" + "Xây dựng")."""
+    """Take in what completes a qualifier: the place after a level ("trên địa bàn tỉnh" + "Lào Cai",
+    "các xã huyện" + "Bảo Yên"), the name after a head ("thuộc Sở" + "Xây dựng")."""
     if k >= len(toks) or not toks[k].cap:
         return k
-    if g.levels.match(toks, k - 1) == (1, "gazetteer"):
+    level = next((mode for n in (1, 2) if k >= n and (mode := _level_mode(g, toks, k - n, n))), None)
+    if level == "gazetteer":
         place = g.places.match(toks, k)
         return k + place[0] if place else k
+    if level == "open":
+        return open_place(g, toks, k)
     head = g.heads.match(toks, k - 1)
     gaz = g.names.get(head[1][1].names or "") if head and head[0] == 1 else None
     name = gaz.match(toks, k) if gaz else None
     return k + name[0] if name else k
+
+
+def _level_mode(g: Grammar, toks: Sequence[Token], i: int, n: int) -> str | None:
+    """Return what may follow the level of n tokens at i ("gazetteer", "open", "none"), if one is there."""
+    m = g.levels.match(toks, i)
+    return m[1] if m is not None and m[0] == n else None
 
 
 def plural_word(g: Grammar, toks: Sequence[Token], k: int) -> bool:

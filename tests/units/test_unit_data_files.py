@@ -18,7 +18,8 @@ KEYS = {
     "unit_names.json": {"_doc", "sector", "party", "bodies"},
     "unit_stops.json": {"_doc", "stops", "keeps", "documents", "connectors", "modals", "links"},
     "unit_collectives.json": {
-        "_doc", "nouns", "qualifiers", "having", "pairs", "relatives", "owners", "blocked", "addressed_after", "private", "verbal",
+        "_doc", "nouns", "qualifiers", "having", "pairs", "relatives", "owners", "blocked", "addressed_after",
+        "addressed_openers", "private", "verbal",
     },
     "unit_levels.json": {"_doc", "levels", "plurals", "titles"},
     "role_cues.json": {"_doc", "rules", "transparent", "instructing_titles"},
