@@ -318,3 +318,15 @@ def test_an_item_asking_a_superior(body: str, lead: list[str], upward: bool) -> 
     from extractors.upward_items import asks_upward
 
     assert asks_upward(body, lead, "ỦY BAN NHÂN DÂN HUYỆN AN PHÚ") is upward
+
+
+def test_items_of_a_request_list_ending_cu_the_are_tasks(run_extract) -> None:  # noqa: ANN001  own record
+    text = ("UBND PHƯỜNG AN BÌNH\nĐOÀN KIỂM TRA LIÊN NGÀNH\nBIÊN BẢN KIỂM TRA\nĐiều kiện an toàn thực phẩm\n"
+            "Hôm nay, ngày 18/11/2025, Đoàn kiểm tra tiến hành kiểm tra tại Nhà hàng Sen Vàng.\n"
+            "IV. KẾT LUẬN VÀ YÊU CẦU\n"
+            "1. Yêu cầu cơ sở khắc phục các tồn tại nêu trên trước ngày 30/11/2025, cụ thể:\n"
+            "a) Bố trí khu vực sơ chế tách biệt với khu vực chế biến chín.\n"
+            "b) Trang bị tủ bảo quản có nhiệt kế.\n")
+    tasks = run_extract(text).tasks
+    assert [t.text[:2] for t in tasks] == ["a)", "b)"]
+    assert all(t.deadline == "2025-11-30" for t in tasks)
