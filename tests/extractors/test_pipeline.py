@@ -320,6 +320,16 @@ def test_an_item_asking_a_superior(body: str, lead: list[str], upward: bool) -> 
     assert asks_upward(body, lead, "ỦY BAN NHÂN DÂN HUYỆN AN PHÚ") is upward
 
 
+@pytest.mark.parametrize(("body", "lead", "upward"), [
+    ("4. Đề nghị Ban Tổ chức Tỉnh ủy quan tâm hướng dẫn về cơ cấu cấp ủy.", ["Ban Tổ chức Tỉnh ủy"], True),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc huyện vận động nhân dân góp ý.", ["Ủy ban Mặt trận Tổ quốc huyện"], False),
+])  # own items of a district Party committee's notice
+def test_an_item_asking_a_superior_party_body(body: str, lead: list[str], upward: bool) -> None:
+    from extractors.upward_items import asks_upward
+
+    assert asks_upward(body, lead, "ĐẢNG BỘ TỈNH AN HÒA HUYỆN ỦY AN PHÚ") is upward
+
+
 def test_items_of_a_request_list_ending_cu_the_are_tasks(run_extract) -> None:  # noqa: ANN001  own record
     text = ("UBND PHƯỜNG AN BÌNH\nĐOÀN KIỂM TRA LIÊN NGÀNH\nBIÊN BẢN KIỂM TRA\nĐiều kiện an toàn thực phẩm\n"
             "Hôm nay, ngày 18/11/2025, Đoàn kiểm tra tiến hành kiểm tra tại Nhà hàng Sen Vàng.\n"
