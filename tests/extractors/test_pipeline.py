@@ -178,6 +178,17 @@ def test_a_paragraph_after_a_list_dates_its_undated_items(between: str, deadline
 
 
 
+def _by_form(sentence: str) -> bool:
+    """Whether the one candidate of a sentence in a province's letter is a task by its form."""
+    from extractors.metadata import read_metadata
+    from extractors.pipeline import _task_by_form, analyze_document
+
+    text = f"ỦY BAN NHÂN DÂN TỈNH AN HÒA\nAn Hòa, ngày 20 tháng 8 năm 2026\n{sentence}\n"
+    analyses = [a for a in analyze_document(text, read_metadata(text)) if sentence[:30] in a.body]
+    assert len(analyses) == 1
+    return _task_by_form(analyses[0])
+
+
 @pytest.mark.parametrize(("sentence", "by_form"), [
     ("Ủy ban nhân dân tỉnh đề nghị Sở Văn hóa, Thể thao và Du lịch treo băng rôn trên các tuyến phố "
      "chính từ ngày 01/9/2026 đến hết ngày 05/9/2026.", True),
@@ -186,12 +197,7 @@ def test_a_paragraph_after_a_list_dates_its_undated_items(between: str, deadline
     ("Các tuyến phố chính treo băng rôn từ ngày 01/9/2026 đến hết ngày 05/9/2026.", False),  # no unit, no cue
 ])  # own sentences
 def test_a_dated_obligation_with_its_unit_is_a_task_by_form(sentence: str, by_form: bool) -> None:
-    from extractors.metadata import read_metadata
-    from extractors.pipeline import _task_by_form, analyze_document
-
-    text = f"ỦY BAN NHÂN DÂN TỈNH AN HÒA\nAn Hòa, ngày 20 tháng 8 năm 2026\n{sentence}\n"
-    analyses = [a for a in analyze_document(text, read_metadata(text)) if sentence[:30] in a.body]
-    assert len(analyses) == 1 and _task_by_form(analyses[0]) is by_form
+    assert _by_form(sentence) is by_form
 
 
 @pytest.mark.parametrize(("sentence", "by_form"), [
@@ -204,12 +210,7 @@ def test_a_dated_obligation_with_its_unit_is_a_task_by_form(sentence: str, by_fo
     ("Để bảo đảm tiến độ, các sở, ngành phải tập trung nguồn lực.", False),  # the unit does not open it
 ])  # own sentences
 def test_an_obligation_on_the_unit_opening_a_sentence_is_a_task_by_form(sentence: str, by_form: bool) -> None:
-    from extractors.metadata import read_metadata
-    from extractors.pipeline import _task_by_form, analyze_document
-
-    text = f"ỦY BAN NHÂN DÂN TỈNH AN HÒA\nAn Hòa, ngày 20 tháng 8 năm 2026\n{sentence}\n"
-    analyses = [a for a in analyze_document(text, read_metadata(text)) if sentence[:30] in a.body]
-    assert len(analyses) == 1 and _task_by_form(analyses[0]) is by_form
+    assert _by_form(sentence) is by_form
 
 
 @pytest.mark.parametrize(("body", "fact"), [
