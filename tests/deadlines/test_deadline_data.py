@@ -53,7 +53,7 @@ def test_forms_name_known_resolvers_and_granularities() -> None:
 
 def test_recurrence_rules_are_rfc5545() -> None:
     for rule in deadlines.load_rules("deadline_recurrence.jsonl"):
-        assert re.fullmatch(r"FREQ=(WEEKLY|MONTHLY|YEARLY)(;INTERVAL=\d+)?", rule.rrule)
+        assert re.fullmatch(r"FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;INTERVAL=\d+)?", rule.rrule)
         assert rule.granularity in deadlines.GRANULARITIES
 
 
