@@ -9,9 +9,8 @@ chidao's page reading 13.5. So here each reader process is forked once per batch
 whole documents in itself, the next one as soon as it has sent the last, on every idle CPU.
 
 Each reader runs under the same memory cap as a page worker, and the caller's process keeps
-a deadline per document (from its page count): a PDF bomb
-kills one reader, its document gets a `ReadError` naming it, and a fresh reader takes the
-rest. Files whose first bytes say plain text are read in the caller's process: a fork would
+a deadline per document (from its page count): a PDF bomb kills one reader, its document
+gets a `ReadError` naming it, and a fresh reader takes the rest. Files whose first bytes say plain text are read in the caller's process: a fork would
 cost more than reading them.
 """
 
@@ -138,7 +137,8 @@ class _Batch:
         """Give each idle reader the longest of the next few documents.
 
         In input order, a long PDF met last keeps one reader busy while the other idles: on
-        the corpus's eight text PDFs (20 of their 40 pages in one) ... pages/s against ...
+        the corpus's eight text PDFs (20 of their 40 pages in one) the batch read at 63–93
+        pages/s in input order and 120–125 longest first, in the same minutes.
         """
         for reader in self.readers:
             window = [i for i in self.queue[:self.ahead] if i < waited + self.ahead]
