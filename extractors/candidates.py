@@ -188,10 +188,8 @@ def _in_recipient_block(text: str, node: Node) -> bool:
 
 def _is_table_furniture(line: str) -> bool:
     """Tell whether a table line is its rule ("| --- |") or its header ("| TT | Nhiệm vụ | ...")."""
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    if all(set(c) <= set("-: ") for c in cells):
-        return True
-    return sum(column_kind(c) is not None for c in cells) >= max(2, len(cells) - 1)
+    cells = _cells(line)
+    return _is_rule(cells) or sum(column_kind(c) is not None for c in cells) >= max(2, len(cells) - 1)
 
 
 @cache
@@ -250,9 +248,12 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+def _is_rule(cells: list[str]) -> bool:
+    """A table's rule line: "| --- | :--- |"."""
+    return all(set(c) <= set("-: ") for c in cells)
+
+
 def _header_kinds(line: str) -> list[str | None] | None:
     """The column kinds of a header row ("TT | Nội dung | Chủ trì | ..."), None for a rule line."""
     cells = _cells(line)
-    if all(set(c) <= set("-: ") for c in cells):
-        return None
-    return [column_kind(c) for c in cells]
+    return None if _is_rule(cells) else [column_kind(c) for c in cells]

@@ -27,21 +27,21 @@ from extractors.deadlines import (
     is_continuous,
     parse_deadline_value,
 )
+from extractors.directive_lists import min_cues, under_directive_intro
 from extractors.metadata import Metadata, read_metadata
 from extractors.models import load_task_classifier
 from extractors.normalize import MAX_CHARS, NormalizedText, normalize
-from extractors.directive_lists import min_cues, under_directive_intro
 from extractors.obligations import obliges_its_subject
 from extractors.recaps import is_execution_clause, recaps_to_drop
 from extractors.record_fields import is_fact_field
 from extractors.resources import json_data
 from extractors.restatements import Said, restatements
-from extractors.upward_items import asks_upward
 from extractors.role_groups import is_title_only
 from extractors.roles import Roles, assign_roles
 from extractors.structure import match_marker, parse
 from extractors.unit_keys import unit_key
 from extractors.units import find_units
+from extractors.upward_items import asks_upward
 
 RULE_THRESHOLD = 1.5  # rule score above which a candidate is a task when no model is trained
 
