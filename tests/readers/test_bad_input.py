@@ -88,6 +88,29 @@ def test_too_many_pages_is_refused_before_reading(write) -> None:
         read_pdf(path, path.read_bytes(), PdfSettings(max_pages=20))
 
 
+def thousand_page_pdf() -> bytes:
+    """1,000 pages sharing one content stream, built by hand (a few hundred kB)."""
+    pages = 1000
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+               b"<< /Length 0 >>\nstream\n\nendstream"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
+    return _minimal_pdf(objects)
+
+
+def test_a_thousand_page_pdf_is_refused_by_default_and_fails_alone_in_a_batch(write) -> None:
+    from chidao.readers.many import read_many
+
+    long = write("thousand.pdf", thousand_page_pdf())
+    with pytest.raises(ReadError, match="has 1000 pages; chidao reads at most 500"):
+        read(long)
+    good = [write("a.pdf", text_pdf()), write("b.pdf", text_pdf(pages=2))]
+    results = dict(read_many([good[0], long, good[1]]))
+    assert isinstance(results[long], ReadError) and str(long) in results[long].message
+    assert all(not isinstance(results[p], ChidaoError) for p in good)
+
+
 def test_docx_with_a_lying_extension_is_read_as_docx(write) -> None:
     source = read(write("not-really.pdf", docx_file(["Giao Sở Y tế kiểm tra."], [["a", "b"]])))
     assert source.reader == "docx"
